@@ -1,0 +1,67 @@
+# The handbook's commands. `make serve` and `make test` do all set-up on a fresh Debian machine.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build test lint format schema check chromium clean
+
+help:
+	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
+	@echo "make build   - strikte build naar site/"
+	@echo "make test    - alle tests (installeert wat nodig is)"
+	@echo "make check   - controleer gegevens en pagina's zonder te bouwen"
+	@echo "make schema  - schrijf het JSON Schema van de gegevens naar schema/"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP)
+	$(BIN)/handbook check
+
+schema: $(STAMP)
+	$(BIN)/handbook schema
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+
+format: $(STAMP)
+	$(BIN)/ruff format plugins tests
+	$(BIN)/ruff check --fix plugins tests
+
+# Debian's Chromium for the browser tests (never a browser download). Installs it when this
+# machine allows (root or sudo); otherwise the browser tests say what is missing.
+chromium:
+	@if [ -x /usr/lib/chromium/chromium ] || [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Chromium installeren (Debian-pakket)..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Let op: Chromium ontbreekt; installeer het met 'sudo apt-get install chromium'."; fi
+
+test: $(STAMP) node_modules/.installed chromium lint
+	$(BIN)/handbook schema --check
+	$(BIN)/pytest
+
+clean:
+	rm -rf site .pytest_cache

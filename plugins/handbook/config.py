@@ -1,0 +1,20 @@
+"""Typed configuration of the ``handbook`` plugin (the ``plugins: - handbook:`` block)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class HandbookConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the plugin off (for example for a quick text-only preview)."""
+
+    data_dir = c.Type(str, default="data")
+    """Folder with the brand's data files, relative to ``mkdocs.yml``."""
+
+    sector = c.Optional(c.Type(str))
+    """Build for this sector instead of ``organisatie.sector`` (used by the variants)."""
+
+    require_front_matter = c.Type(bool, default=True)
+    """Every page in ``docs/`` must carry eigenaar, laatst_beoordeeld, herzien_voor, dos, donts."""

@@ -1,0 +1,247 @@
+"""Load and validate a brand's data files; report every problem in Dutch with file, line and key.
+
+Plain functions without MkDocs imports: the plugin, the CLI and the tests call them alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined, TemplateError
+from pydantic import TypeAdapter, ValidationError
+
+from .models import BRAND_FILES, REQUIRED_CONTACTS, SECTOR_KEYS, Contact
+from .yamlsrc import HandbookError, Source, read_yaml
+
+_TYPE_MESSAGES = {
+    "missing": "ontbreekt. Voeg deze sleutel toe",
+    "extra_forbidden": "is een onbekende sleutel. Controleer de spelling of haal hem weg",
+    "string_type": "moet tekst zijn; zet de waarde tussen aanhalingstekens",
+    "int_type": "moet een heel getal zijn",
+    "int_parsing": "moet een heel getal zijn",
+    "int_from_float": "moet een heel getal zijn",
+    "bool_type": "moet true of false zijn",
+    "bool_parsing": "moet true of false zijn",
+    "date_type": "moet een datum zijn in de vorm JJJJ-MM-DD, zoals 2026-03-01",
+    "date_parsing": "moet een datum zijn in de vorm JJJJ-MM-DD, zoals 2026-03-01",
+    "date_from_datetime_parsing": "moet een datum zijn in de vorm JJJJ-MM-DD, zoals 2026-03-01",
+    "date_from_datetime_inexact": "moet een datum zijn zonder tijd, zoals 2026-03-01",
+    "list_type": "moet een lijst zijn (regels die beginnen met '- ')",
+    "dict_type": "moet een blok met sleutels zijn",
+    "model_type": "moet een blok met sleutels zijn",
+    "model_attributes_type": "moet een blok met sleutels zijn",
+    "string_pattern_mismatch": "heeft niet de verwachte vorm",
+    "greater_than_equal": "is te klein",
+    "less_than_equal": "is te groot",
+}
+
+
+def _loc_text(loc: Sequence[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _dutch(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    if kind == "value_error":
+        reason = str(ctx.get("error", error["msg"]))
+        if reason.startswith("value is not a valid email address") or "@" in str(value):
+            return f"'{value}' is geen geldig e-mailadres. Schrijf het als naam@voorbeeld.nl"
+        return reason
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' heeft niet de verwachte vorm (patroon {ctx.get('pattern')})"
+    if kind == "too_short":
+        return f"moet minstens {ctx.get('min_length')} item(s) hebben"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        limit = ctx.get("ge", ctx.get("le"))
+        return f"{_TYPE_MESSAGES[kind]} ({value}); grens: {limit}"
+    return _TYPE_MESSAGES.get(kind, f"is ongeldig ({error['msg']})")
+
+
+def validation_messages(
+    source: Source, error: ValidationError, prefix: Sequence[str | int] = ()
+) -> list[str]:
+    """Dutch messages for a pydantic error: file, line, dotted key path and what to do."""
+    messages = []
+    for item in error.errors():
+        loc = [p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
+        line = source.line_of(loc)
+        where = f"{source.label}, regel {line}" if line else source.label
+        key = _loc_text([*prefix, *loc])
+        messages.append(f"{where}, sleutel '{key}': {_dutch(item)}.")
+    return messages
+
+
+def validate_source(source: Source, adapter: TypeAdapter, prefix: Sequence[str | int]) -> Any:
+    try:
+        return adapter.validate_python(source.data, context={"label": source.label})
+    except ValidationError as error:
+        raise HandbookError(validation_messages(source, error, prefix)) from None
+
+
+@dataclass
+class Brand:
+    """A brand's validated data, the sources they came from, and plain dicts for templates."""
+
+    data_dir: Path
+    models: dict[str, Any]
+    sources: dict[str, Source]
+    sectors: tuple[str, ...] = ()
+    variables: dict[str, Any] = field(default_factory=dict)
+
+    def contact(self, key: str) -> Contact:
+        return self.models["contacten"][key]
+
+
+_ADAPTERS = {stem: TypeAdapter(model) for stem, model in BRAND_FILES.items()}
+
+
+def _dump(value: Any) -> Any:
+    """Plain dicts and lists for Jinja; dates keep their Dutch ``str``."""
+    if hasattr(value, "model_dump"):
+        return {k: _dump(getattr(value, k)) for k in type(value).model_fields}
+    if isinstance(value, dict):
+        return {k: _dump(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    return value
+
+
+def available_sectors(data_dir: Path) -> tuple[str, ...]:
+    folder = data_dir / "sectoren"
+    return tuple(sorted(p.stem for p in folder.glob("*.yml"))) if folder.is_dir() else ()
+
+
+def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | None = None) -> Brand:
+    """Read, validate and cross-check every brand file in ``data_dir``.
+
+    ``sector`` overrides ``organisatie.sector`` (used for the sector variants).
+    Raises :class:`HandbookError` with every problem found, not only the first.
+    """
+    label_root = label_root or data_dir.parent
+    messages: list[str] = []
+    models: dict[str, Any] = {}
+    sources: dict[str, Source] = {}
+    for stem, adapter in _ADAPTERS.items():
+        path = data_dir / f"{stem}.yml"
+        label = _label(path, label_root)
+        try:
+            source = read_yaml(path, label)
+            sources[stem] = source
+            models[stem] = validate_source(source, adapter, (stem,))
+        except HandbookError as error:
+            messages.extend(error.messages)
+    sectors = available_sectors(data_dir)
+    if not messages:
+        messages.extend(_cross_check(models, sources, sectors, sector))
+    if messages:
+        raise HandbookError(messages)
+    brand = Brand(data_dir=data_dir, models=models, sources=sources, sectors=sectors)
+    if sector:
+        models["organisatie"] = models["organisatie"].model_copy(update={"sector": sector})
+    variables = {stem: _dump(model) for stem, model in models.items()}
+    brand.variables = fill_placeholders(variables, sources)
+    return brand
+
+
+def fill_placeholders(variables: dict[str, Any], sources: dict[str, Source]) -> dict[str, Any]:
+    """Fill ``{{ ... }}`` inside data values (a holding statement may name the brand)."""
+    env = Environment(undefined=StrictUndefined, autoescape=False)
+    messages: list[str] = []
+
+    def fill(value: Any, stem: str, loc: list[str | int]) -> Any:
+        if isinstance(value, str) and "{" in value:
+            try:
+                return env.from_string(value).render(**variables)
+            except TemplateError as error:
+                source = sources[stem]
+                messages.append(
+                    f"{source.label}, regel {source.line_of(loc)}, sleutel "
+                    f"'{_loc_text([stem, *loc])}': de placeholder klopt niet ({error}). "
+                    "Gebruik bestaande gegevens, zoals {{ organisatie.naam }}."
+                )
+                return value
+        if isinstance(value, dict):
+            return {k: fill(v, stem, [*loc, k]) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v, stem, [*loc, i]) for i, v in enumerate(value)]
+        return value
+
+    filled = {stem: fill(value, stem, []) for stem, value in variables.items()}
+    if messages:
+        raise HandbookError(messages)
+    return filled
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _refs(models: dict[str, Any]) -> Iterable[tuple[str, Sequence[str | int], str]]:
+    """Every contact reference: (file stem, key path inside the file, referenced key)."""
+    yield "organisatie", ("beleidseigenaar",), models["organisatie"].beleidseigenaar
+    for i, step in enumerate(models["slas"].escalatie):
+        yield "slas", ("escalatie", i, "naar"), step.naar
+    yield "slas", ("datalek", "melden_bij"), models["slas"].datalek.melden_bij
+    for i, kanaal in enumerate(models["kanalen"]):
+        yield "kanalen", (i, "eigenaar"), kanaal.eigenaar
+    for i, rule in enumerate(models["goedkeuring"]):
+        yield "goedkeuring", (i, "goedkeurder"), rule.goedkeurder
+    for i, level in enumerate(models["crisis"].niveaus):
+        yield "crisis", ("niveaus", i, "beslist"), level.beslist
+
+
+def contact_ref_message(
+    source: Source, loc: Sequence[str | int], prefix: str, ref: str, known: Iterable[str]
+) -> str:
+    line = source.line_of(loc)
+    return (
+        f"{source.label}, regel {line}, sleutel '{_loc_text([prefix, *loc])}': "
+        f"'{ref}' is geen bekend contact. Kies een sleutel uit data/contacten.yml: "
+        f"{', '.join(sorted(known))}."
+    )
+
+
+def _cross_check(
+    models: dict[str, Any],
+    sources: dict[str, Source],
+    sectors: tuple[str, ...],
+    sector: str | None,
+) -> list[str]:
+    messages = []
+    contacts = models["contacten"]
+    for key in REQUIRED_CONTACTS:
+        if key not in contacts:
+            messages.append(
+                f"{sources['contacten'].label}: het contact '{key}' ontbreekt. Elke organisatie "
+                f"heeft deze rollen nodig: {', '.join(REQUIRED_CONTACTS)}."
+            )
+    for stem, loc, ref in _refs(models):
+        if ref not in contacts:
+            messages.append(contact_ref_message(sources[stem], loc, stem, ref, contacts))
+    chosen = sector or models["organisatie"].sector
+    sectors = sectors or SECTOR_KEYS
+    if chosen not in sectors:
+        source = sources["organisatie"]
+        messages.append(
+            f"{source.label}, regel {source.line_of(['sector'])}, sleutel 'organisatie.sector': "
+            f"'{chosen}' is geen bekende sector. Kies uit: {', '.join(sectors)}."
+        )
+    levels = [n.niveau for n in models["crisis"].niveaus]
+    if levels != sorted(set(levels)):
+        source = sources["crisis"]
+        messages.append(
+            f"{source.label}, regel {source.line_of(['niveaus'])}, sleutel 'crisis.niveaus': "
+            "de niveaus moeten oplopen en mogen niet dubbel voorkomen (1, 2, 3, ...)."
+        )
+    return messages

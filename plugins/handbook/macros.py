@@ -1,0 +1,46 @@
+"""The macros pages can call, bound to one brand's data (``{{ contacten_tabel() }}``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import render
+from .data import Brand
+
+
+def make_macros(brand: Brand) -> dict[str, Callable[..., str]]:
+    v = brand.variables
+
+    def contacten_tabel(*rollen: str) -> str:
+        """Contacts table; optionally only the given roles, in that order."""
+        unknown = [r for r in rollen if r not in v["contacten"]]
+        if unknown:
+            raise ValueError(
+                f"contacten_tabel kent de rol(len) {', '.join(unknown)} niet; kies uit "
+                f"{', '.join(v['contacten'])}"
+            )
+        return render.contacts_table(v["contacten"], rollen)
+
+    def reactietermijnen_tabel() -> str:
+        return render.response_table(v["slas"])
+
+    def escalatie_tabel() -> str:
+        return render.escalation_table(v["slas"], v["contacten"])
+
+    def kanalen_tabel() -> str:
+        return render.channels_table(v["kanalen"], v["contacten"])
+
+    def goedkeuring_tabel() -> str:
+        return render.approvals_table(v["goedkeuring"], v["contacten"])
+
+    def crisisniveaus_tabel() -> str:
+        return render.levels_table(v["crisis"], v["contacten"])
+
+    return {
+        "contacten_tabel": contacten_tabel,
+        "reactietermijnen_tabel": reactietermijnen_tabel,
+        "escalatie_tabel": escalatie_tabel,
+        "kanalen_tabel": kanalen_tabel,
+        "goedkeuring_tabel": goedkeuring_tabel,
+        "crisisniveaus_tabel": crisisniveaus_tabel,
+    }

@@ -1,0 +1,49 @@
+"""Front matter of policy pages: read it with line numbers and validate it in Dutch."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .data import contact_ref_message, validation_messages
+from .models import PageMeta
+from .yamlsrc import HandbookError, parse_yaml
+
+
+def front_matter_text(raw: str) -> str | None:
+    """The YAML between the leading ``---`` lines, padded so line numbers match the file."""
+    lines = raw.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    for end, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "\n" + "\n".join(lines[1:end])
+    return None
+
+
+def check_page(label: str, raw: str, contacts: Iterable[str]) -> tuple[PageMeta | None, list[str]]:
+    """Validate one page's front matter; returns the model (if valid) and Dutch messages."""
+    text = front_matter_text(raw)
+    if text is None:
+        return None, [
+            f"{label}: de pagina heeft geen front matter. Zet bovenaan tussen twee regels '---' "
+            "de sleutels eigenaar, laatst_beoordeeld, herzien_voor, dos en donts."
+        ]
+    try:
+        source = parse_yaml(text, Path(label), label)
+    except HandbookError as error:
+        return None, error.messages
+    data: Any = source.data or {}
+    if not isinstance(data, dict):
+        return None, [f"{label}, regel 2: de front matter moet sleutels met waarden bevatten."]
+    try:
+        meta = PageMeta.from_front_matter(data)
+    except ValidationError as error:
+        return None, validation_messages(source, error)
+    known = set(contacts)
+    if meta.eigenaar not in known:
+        return None, [contact_ref_message(source, ["eigenaar"], "", meta.eigenaar, known)]
+    return meta, []

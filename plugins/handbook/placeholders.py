@@ -1,0 +1,131 @@
+"""Find every unknown placeholder, not only the first one Jinja trips over.
+
+mkdocs-macros renders pages with one Jinja environment. We give that environment an
+``Undefined`` class that records what was missing and renders as an empty string; after
+each page the plugin turns the records into Dutch messages and the build stops. No page can
+ship with ``{{ typo }}`` left in it or with an error block instead of text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import ChainableUndefined, Environment, TemplateSyntaxError
+
+
+def index_paths(variables: Mapping[str, Any]) -> dict[int, str]:
+    """Map ``id()`` of every dict/list in the data to its dotted path, for messages."""
+    paths: dict[int, str] = {}
+
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, dict):
+            paths[id(value)] = path
+            for key, child in value.items():
+                walk(child, f"{path}.{key}")
+        elif isinstance(value, list):
+            paths[id(value)] = path
+            for i, child in enumerate(value):
+                walk(child, f"{path}[{i}]")
+
+    for name, value in variables.items():
+        walk(value, name)
+    return paths
+
+
+@dataclass
+class Recorder:
+    """Collects the placeholders that were not found while one page is rendered."""
+
+    paths: dict[int, str] = field(default_factory=dict)
+    missing: list[tuple[str, str]] = field(default_factory=list)  # (placeholder, hint)
+
+    def record(self, undefined: ChainableUndefined) -> None:
+        name = undefined._undefined_name
+        owner = undefined._undefined_obj
+        hint = ""
+        if owner is not None and not isinstance(owner, ChainableUndefined):
+            parent = self.paths.get(id(owner))
+            placeholder = f"{parent}.{name}" if parent else str(name)
+            if isinstance(owner, dict):
+                hint = f"bekende sleutels: {', '.join(map(str, owner))}"
+        else:
+            placeholder = str(name) if name is not None else (undefined._undefined_hint or "?")
+        entry = (placeholder, hint)
+        if entry not in self.missing:
+            self.missing.append(entry)
+
+    def take(self) -> list[tuple[str, str]]:
+        missing, self.missing = self.missing, []
+        return missing
+
+    def undefined_class(self) -> type[ChainableUndefined]:
+        recorder = self
+
+        class RecordingUndefined(ChainableUndefined):
+            """Renders as nothing, but remembers that it was used."""
+
+            __slots__ = ()
+
+            def __str__(self) -> str:
+                recorder.record(self)
+                return ""
+
+            def __iter__(self):
+                recorder.record(self)
+                return iter(())
+
+            def __bool__(self) -> bool:
+                recorder.record(self)
+                return False
+
+            def __len__(self) -> int:
+                recorder.record(self)
+                return 0
+
+            def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+                recorder.record(self)
+                return ""
+
+            __call__ = _fail_with_undefined_error
+
+        return RecordingUndefined
+
+
+def line_of(text: str, needle: str, offset: int = 0) -> int | None:
+    """1-based line (plus ``offset``) of the first line mentioning ``needle``."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if needle in line:
+            return number + offset
+    return None
+
+
+def placeholder_messages(
+    label: str, missing: list[tuple[str, str]], source: str, offset: int = 0
+) -> list[str]:
+    """Dutch messages for unknown placeholders in one page, with the line where each stands."""
+    messages = []
+    for placeholder, hint in missing:
+        first = placeholder.split("[")[0].split(".")[-1]
+        line = line_of(source, placeholder, offset) or line_of(source, first, offset)
+        where = f"{label}, regel {line}" if line else label
+        extra = f" ({hint})" if hint else ""
+        messages.append(
+            f"{where}: de placeholder '{{{{ {placeholder} }}}}' bestaat niet{extra}. "
+            "Controleer de spelling; alle gegevens staan in data/."
+        )
+    return messages
+
+
+def syntax_message(env: Environment, label: str, source: str, offset: int = 0) -> str | None:
+    """A Dutch message for a Jinja syntax error in ``source``, or ``None`` if it parses."""
+    try:
+        env.parse(source)
+    except TemplateSyntaxError as error:
+        return (
+            f"{label}, regel {(error.lineno or 0) + offset}: een placeholder of opdracht tussen "
+            f"{{{{ }}}} of {{% %}} is niet goed afgesloten ({error.message}). Controleer de "
+            "haakjes en aanhalingstekens."
+        )
+    return None

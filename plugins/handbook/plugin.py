@@ -1,0 +1,141 @@
+"""MkDocs wiring for the handbook. Only events here; the work is in plain modules."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+
+from . import render
+from .config import HandbookConfig
+from .data import Brand, load_brand
+from .macros import make_macros
+from .models import Datum
+from .pages import check_page
+from .placeholders import Recorder, index_paths, placeholder_messages, syntax_message
+from .yamlsrc import HandbookError
+
+log = get_plugin_logger(__name__)
+
+# mkdocs-macros replaces a page that fails to render with a block like this one.
+_MACRO_ERROR = re.compile(r"^# _Macro Rendering Error_.*?^_(?!File_)(\w+)_: (.*?)$", re.S | re.M)
+
+
+def _drop_macro_error_blocks(record: logging.LogRecord) -> bool:
+    """mkdocs-macros logs a failed page with a Python traceback; we report it in Dutch instead."""
+    return "_Macro Rendering Error_" not in str(record.msg) and "_Macro Syntax Error_" not in str(
+        record.msg
+    )
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    """Loads the brand data once per build, hands it to macros and checks every page."""
+
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        root = Path(config.config_file_path or ".").parent
+        try:
+            self.brand: Brand = load_brand(root / self.config.data_dir, root, self.config.sector)
+        except HandbookError as error:
+            raise PluginError(_abort(error.messages)) from None
+        self.macros = config.plugins.get("macros")
+        if self.macros is None:
+            raise PluginError(
+                "mkdocs.yml: de plugin 'macros' ontbreekt. Zet '- macros' onder 'plugins', "
+                "na '- handbook'."
+            )
+        logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(_drop_macro_error_blocks)
+        self.errors: list[str] = []
+        self.recorder = Recorder(paths=index_paths(self.brand.variables))
+        # Registered before macros' own on_config runs (we are listed first): macros adds
+        # them when it builds its environment, and raises if a name is taken twice.
+        self.macros.register_variables(dict(self.brand.variables))
+        self.macros.register_macros(make_macros(self.brand))
+        return config
+
+    def on_pre_build(self, *, config):
+        if not self.config.enabled:
+            return
+        # All on_config handlers have run, so macros' Jinja environment exists now.
+        self.macros.env.undefined = self.recorder.undefined_class()
+
+    @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
+    def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
+        if not self.config.enabled:
+            return None
+        label = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        raw = page.file.content_string
+        offset = raw[: raw.find(markdown)].count("\n") if markdown and markdown in raw else 0
+        problem = syntax_message(self.macros.env, label, markdown, offset)
+        if problem:
+            self.errors.append(problem)
+        if page.file.generated_by or not self.config.require_front_matter:
+            return None
+        meta, messages = check_page(label, raw, self.brand.variables["contacten"])
+        self.errors.extend(messages)
+        if meta is None:
+            return None
+        return markdown.rstrip() + "\n" + render.dos_donts_box(meta.dos, meta.donts)
+
+    @event_priority(50)  # right after the page's Markdown was rendered; order is not critical
+    def on_page_content(self, html: str, *, page, config, files) -> str | None:
+        if not self.config.enabled:
+            return None
+        label = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        env = self.macros.env
+        variables = self.macros.variables
+        for key, value in list(page.meta.items()):
+            page.meta[key] = _render_value(env, variables, value)
+        raw = page.file.content_string
+        self.errors.extend(placeholder_messages(label, self.recorder.take(), raw))
+        match = _MACRO_ERROR.search(page.markdown or "")
+        if match:
+            kind, text = match.group(1), match.group(2).strip()
+            detail = text if kind == "ValueError" else f"{kind}: {text}"
+            self.errors.append(
+                f"{label}: een macro op deze pagina gaf een fout: {detail}. Controleer de naam "
+                "van de macro en de waarden tussen de haakjes."
+            )
+        return None
+
+    def on_page_context(self, context, *, page, config, nav):
+        if not self.config.enabled:
+            return None
+        context["handbook"] = self.brand.variables
+        return context
+
+    def on_env(self, env, *, config, files):
+        if not self.config.enabled:
+            return None
+        if self.errors:
+            raise PluginError(_abort(self.errors))
+        return None
+
+
+def _render_value(env, variables: dict[str, Any], value: Any) -> Any:
+    """Fill placeholders in front matter values (strings, and strings inside lists/dicts)."""
+    if isinstance(value, date) and not isinstance(value, Datum):
+        return Datum(value.year, value.month, value.day)
+    if isinstance(value, str) and "{" in value:
+        return env.from_string(value).render(**variables)
+    if isinstance(value, list):
+        return [_render_value(env, variables, v) for v in value]
+    if isinstance(value, dict):
+        return {k: _render_value(env, variables, v) for k, v in value.items()}
+    return value
+
+
+def _abort(messages: list[str]) -> str:
+    count = len(messages)
+    head = "Het handboek kan niet gebouwd worden: " + (
+        "1 probleem." if count == 1 else f"{count} problemen."
+    )
+    return "\n".join([head, *(f"  - {m}" for m in messages)])

@@ -1,0 +1,160 @@
+"""Markdown that pages get from data: tables and boxes, as plain functions.
+
+Pages call these through macros (``{{ contacten_tabel() }}``), so each brand fact is typed once,
+in ``data/``. The output is Markdown; the plugin renders it before Markdown becomes HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def cell(value: Any) -> str:
+    """Text that is safe inside a Markdown table cell."""
+    return " ".join(str(value if value is not None else "–").split()).replace("|", "\\|")
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def mail(address: str) -> str:
+    return f"[{address}](mailto:{address})"
+
+
+def phone(number: str | None) -> str:
+    if not number:
+        return "–"
+    digits = "".join(c for c in number if c.isdigit() or c == "+")
+    return f"[{number}](tel:{digits})"
+
+
+def contacts_table(contacten: Mapping[str, Mapping[str, Any]], keys: Sequence[str] = ()) -> str:
+    """Who to contact, when, and how."""
+    chosen = keys or list(contacten)
+    rows = []
+    for key in chosen:
+        c = contacten[key]
+        rows.append(
+            [
+                f"**{cell(c['rol'])}**<br>{cell(c['naam'])}",
+                cell(c["wanneer"]),
+                f"{mail(c['email'])}<br>{phone(c.get('telefoon'))}<br>{cell(c['kanaal'])}",
+                cell(c["bereikbaarheid"]),
+            ]
+        )
+    lines = ["| Rol | Wanneer | Contact | Bereikbaar |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def response_table(slas: Mapping[str, Any]) -> str:
+    """Response times per channel, for normal and urgent messages, in and outside office hours."""
+    rows = [
+        [
+            t["kanaal"],
+            t["normaal"]["kantoortijd"],
+            t["normaal"]["buiten_kantoortijd"],
+            t["urgent"]["kantoortijd"],
+            t["urgent"]["buiten_kantoortijd"],
+        ]
+        for t in slas["reactietermijnen"]
+    ]
+    return table(
+        [
+            "Kanaal",
+            "Normaal, kantoortijd",
+            "Normaal, buiten kantoortijd",
+            "Urgent, kantoortijd",
+            "Urgent, buiten kantoortijd",
+        ],
+        rows,
+    )
+
+
+def escalation_table(slas: Mapping[str, Any], contacten: Mapping[str, Any]) -> str:
+    rows = [
+        [i, f"na {s['na']}", contacten[s["naar"]]["rol"], s["wanneer"]]
+        for i, s in enumerate(slas["escalatie"], start=1)
+    ]
+    return table(["Stap", "Wanneer", "Naar", "Situatie"], rows)
+
+
+def channels_table(kanalen: Sequence[Mapping[str, Any]], contacten: Mapping[str, Any]) -> str:
+    rows = [
+        [
+            k["platform"],
+            f"[{cell(k['handle'])}]({k['url']})",
+            k["doel"],
+            k["doelgroep"],
+            contacten[k["eigenaar"]]["rol"],
+        ]
+        for k in kanalen
+    ]
+    lines = ["| Platform | Account | Doel | Doelgroep | Beheerder |", "|---|---|---|---|---|"]
+    lines += [
+        "| " + " | ".join(r[i] if i == 1 else cell(r[i]) for i in range(len(r))) + " |"
+        for r in rows
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def approvals_table(goedkeuring: Sequence[Mapping[str, Any]], contacten: Mapping[str, Any]) -> str:
+    rows = [
+        [
+            g["soort"],
+            contacten[g["goedkeurder"]]["rol"],
+            f"{g['termijn']} vooraf",
+            g.get("toelichting") or "–",
+        ]
+        for g in goedkeuring
+    ]
+    return table(["Soort bericht", "Wie keurt goed", "Wanneer indienen", "Toelichting"], rows)
+
+
+def levels_table(crisis: Mapping[str, Any], contacten: Mapping[str, Any]) -> str:
+    rows = [
+        [
+            f"{n['niveau']}. {n['naam']}",
+            n["omschrijving"],
+            "; ".join(n["voorbeelden"]),
+            contacten[n["beslist"]]["rol"],
+            n["eerste_reactie"],
+        ]
+        for n in crisis["niveaus"]
+    ]
+    return table(["Niveau", "Wat het is", "Voorbeelden", "Wie beslist", "Eerste reactie"], rows)
+
+
+def dos_donts_box(dos: Sequence[Any], donts: Sequence[Any]) -> str:
+    """The page's own do's and don'ts, as a closing section."""
+
+    def text(item: Any) -> str:
+        return item["tekst"] if isinstance(item, Mapping) else getattr(item, "tekst", str(item))
+
+    lines = [
+        "",
+        "## Kort samengevat {: .handbook-summary-title }",
+        "",
+        '<div class="handbook-dosdonts" markdown>',
+        '<div class="handbook-dos" markdown>',
+        "",
+        "**Doen**",
+        "",
+        *[f"- {text(i)}" for i in dos],
+        "",
+        "</div>",
+        '<div class="handbook-donts" markdown>',
+        "",
+        "**Niet doen**",
+        "",
+        *[f"- {text(i)}" for i in donts],
+        "",
+        "</div>",
+        "</div>",
+        "",
+    ]
+    return "\n".join(lines)
