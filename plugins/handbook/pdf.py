@@ -1,0 +1,104 @@
+"""Print pages to PDF with headless Chromium (Debian's package, driven by Playwright).
+
+The same engine the tests use. No MkDocs imports: the CLI and the plugin call these alike.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM_CANDIDATES = ("/usr/lib/chromium/chromium", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+    "--disable-default-apps",
+    "--disable-features=Translate,MediaRouter,OptimizationHints",
+]
+
+
+def find_chromium() -> str | None:
+    """Path of Debian's Chromium, or ``None`` (``HANDBOOK_CHROMIUM`` overrides)."""
+    override = os.environ.get("HANDBOOK_CHROMIUM")
+    candidates = (override,) if override else CHROMIUM_CANDIDATES
+    for candidate in candidates:
+        if candidate and Path(candidate).is_file() and os.access(candidate, os.X_OK):
+            return candidate
+    return None
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) for as long as the block runs."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def chromium(executable: str | None = None) -> Iterator[object]:
+    """A Playwright browser on Debian's Chromium. Raises ``RuntimeError`` when it is missing."""
+    from playwright.sync_api import sync_playwright
+
+    path = executable or find_chromium()
+    if path is None:
+        raise RuntimeError(
+            "Chromium ontbreekt. Installeer Debian's pakket: sudo apt-get install chromium"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def print_pdf(
+    browser: object,
+    url: str,
+    out: Path,
+    *,
+    header_template: str | None = None,
+    footer_template: str | None = None,
+) -> Path:
+    """Print ``url`` to ``out`` with the page's own @page size (A4 in our print CSS)."""
+    context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        page.emulate_media(media="print")
+        options: dict[str, object] = {"prefer_css_page_size": True, "print_background": True}
+        if header_template or footer_template:
+            options.update(
+                display_header_footer=True,
+                header_template=header_template or "<span></span>",
+                footer_template=footer_template or "<span></span>",
+            )
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = out.with_suffix(".pdf.tmp")
+        page.pdf(path=str(tmp), **options)
+        tmp.replace(out)
+        return out
+    finally:
+        context.close()
