@@ -99,8 +99,8 @@ def overdue_notice(due: date, owner_role: str, owner_email: str | None) -> str:
     return (
         '!!! warning "Deze pagina is niet op tijd opnieuw beoordeeld"\n'
         f"    Deze pagina had vóór {nl_date(due)} opnieuw beoordeeld moeten worden. De regels "
-        "gelden nog, maar kunnen verouderd zijn. Twijfel je of iets nog klopt? Vraag het "
-        f"{ask}.\n"
+        "gelden nog, maar kunnen verouderd zijn. Twijfel je of iets nog klopt? Neem contact op "
+        f"met {ask}.\n"
     )
 
 
