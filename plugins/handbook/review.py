@@ -80,6 +80,10 @@ def parse_today(value: str | None) -> date:
         ) from None
 
 
+def days_text(count: int) -> str:
+    return "1 dag" if count == 1 else f"{count} dagen"
+
+
 def nl_date(value: date) -> str:
     return str(Datum(value.year, value.month, value.day))
 
@@ -239,14 +243,14 @@ def review_warnings(due: Iterable[Due], contacts: Mapping[str, Any], today: date
             days = (today - item.date).days
             messages.append(
                 f"{item.page.path}: de beoordeling is verlopen; de pagina had vóór {when} "
-                f"opnieuw beoordeeld moeten worden ({days} dagen geleden). Eigenaar: {owner}. "
+                f"opnieuw beoordeeld moeten worden ({days_text(days)} geleden). Eigenaar: {owner}. "
                 "Lees de pagina na en zet nieuwe datums bij laatst_beoordeeld en herzien_voor."
             )
         else:
             days = (item.date - today).days
             messages.append(
                 f"{item.page.path}: deze pagina moet binnen {REVIEW_WINDOW_DAYS} dagen opnieuw "
-                f"beoordeeld worden, vóór {when} (nog {days} dagen). Eigenaar: {owner}."
+                f"beoordeeld worden, vóór {when} (nog {days_text(days)}). Eigenaar: {owner}."
             )
     return messages
 
@@ -282,11 +286,11 @@ def review_issue_body(
         page = item.page
         contact = contacts.get(page.eigenaar or "") or {}
         link = f"[{_cell(page.title)}]({site_url.rstrip('/')}/{page.url})" if site_url else None
-        status = (
-            f"verlopen ({(today - item.date).days} dagen)"
-            if item.status == "verlopen"
-            else f"binnenkort (nog {(item.date - today).days} dagen)"
-        )
+        left = (item.date - today).days
+        if item.status == "verlopen":
+            status = f"verlopen ({days_text(-left)} geleden)"
+        else:
+            status = f"binnenkort (nog {days_text(left)})" if left else "vandaag"
         lines.append(
             "| "
             + " | ".join(
