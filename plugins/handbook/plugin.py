@@ -57,7 +57,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         try:
             self.today = review.parse_today(self.config.vandaag)
         except ValueError as error:
-            raise PluginError(f"mkdocs.yml, plugin handbook, 'vandaag': {error}") from None
+            where = (
+                "mkdocs.yml, plugin handbook, 'vandaag'"
+                if self.config.vandaag
+                else "HANDBOOK_VANDAAG"
+            )
+            raise PluginError(f"{where}: {error}") from None
         self.recorder = Recorder(paths=index_paths(self.brand.variables))
         # Registered before macros' own on_config runs (we are listed first): macros adds
         # them when it builds its environment, and raises if a name is taken twice.
