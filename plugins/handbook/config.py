@@ -18,3 +18,6 @@ class HandbookConfig(Config):
 
     require_front_matter = c.Type(bool, default=True)
     """Every page in ``docs/`` must carry eigenaar, laatst_beoordeeld, herzien_voor, dos, donts."""
+
+    vandaag = c.Optional(c.Type(str))
+    """Treat this date (JJJJ-MM-DD) as today for overdue reviews (else $HANDBOOK_VANDAAG/today)."""
