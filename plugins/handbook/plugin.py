@@ -11,9 +11,10 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import render
+from . import quiz, render
 from .config import HandbookConfig
 from .data import Brand, load_brand
+from .generated import add_page
 from .macros import make_macros
 from .models import Datum
 from .pages import check_page
@@ -66,6 +67,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.recorder.undefined_class()
+
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or ".").parent
+        try:
+            content = quiz.quiz_page(
+                root / self.config.data_dir, Path(config.docs_dir), self.brand.variables, root
+            )
+        except HandbookError as error:
+            raise PluginError(_abort(error.messages)) from None
+        add_page(files, config, quiz.PAGE_URI, content, f"../{self.config.data_dir}/quiz.yml")
+        return files
 
     @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
