@@ -73,7 +73,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         root = Path(config.config_file_path or ".").parent
         try:
-            content = quiz.quiz_page(
+            self.quiz, content = quiz.quiz_page(
                 root / self.config.data_dir, Path(config.docs_dir), self.brand.variables, root
             )
         except HandbookError as error:
@@ -129,6 +129,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return None
+        anchors = {
+            Path(f.src_uri).with_suffix("").as_posix(): f.page.present_anchor_ids
+            for f in files.documentation_pages()
+            if f.page is not None
+        }
+        self.errors.extend(quiz.anchor_messages(self.quiz.links, anchors))
         if self.errors:
             raise PluginError(_abort(self.errors))
         return None

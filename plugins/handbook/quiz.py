@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,9 +99,37 @@ class Question:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A question's link to a page, with where it was written (for the anchor check)."""
+
+    pagina: str
+    where: str  # "data/quiz.yml, regel 12, sleutel 'quiz.vragen[1].pagina'"
+
+
+@dataclass(frozen=True)
 class LoadedQuiz:
     inleiding: str | None
     questions: tuple[Question, ...]
+    links: tuple[Link, ...] = ()
+
+
+def anchor_messages(links: Sequence[Link], anchors: dict[str, set[str] | None]) -> list[str]:
+    """Dutch messages for links whose anchor is not on the rendered page.
+
+    ``anchors`` maps a page's slug to the ids present in its HTML (MkDocs'
+    ``page.present_anchor_ids``), so headings written by macros count too.
+    """
+    messages = []
+    for link in links:
+        slug, _, anchor = link.pagina.partition("#")
+        present = anchors.get(slug)
+        if anchor and present is not None and anchor not in present:
+            headings = sorted(a for a in present if not a.startswith("__"))
+            messages.append(
+                f"{link.where}: de pagina '{slug}' heeft geen kopje met het anker '#{anchor}'. "
+                f"Kies uit: {', '.join(headings)}, of laat het anker weg."
+            )
+    return messages
 
 
 def docs_pages(docs_dir: Path) -> dict[str, Path]:
@@ -154,8 +182,9 @@ def _questions(
     source: Source,
     loc: Sequence[str | int],
     key_prefix: Sequence[str | int],
-    pages: Iterable[str],
+    pages: dict[str, Path],
     fill: _Filler,
+    links: list[Link],
 ) -> tuple[list[Question], list[str]]:
     known = sorted(pages)
     out: list[Question] = []
@@ -169,6 +198,14 @@ def _questions(
                 f"{source.label}, regel {source.line_of([*here, 'pagina'])}, sleutel "
                 f"'{_key([*key, 'pagina'])}': de pagina '{slug}' bestaat niet in docs/. Kies "
                 f"uit: {', '.join(known)}."
+            )
+        else:
+            links.append(
+                Link(
+                    pagina=v.pagina,
+                    where=f"{source.label}, regel {source.line_of([*here, 'pagina'])}, sleutel "
+                    f"'{_key([*key, 'pagina'])}'",
+                )
             )
 
         def f(text: str, *sub: str | int, here: list = here, key: list = key) -> str:
@@ -207,6 +244,7 @@ def load_quiz(
     fill = _Filler(variables)
     messages: list[str] = []
     questions: list[Question] = []
+    links: list[Link] = []
     inleiding = None
     try:
         source = read_yaml(path, label)
@@ -219,7 +257,7 @@ def load_quiz(
         if quiz.inleiding:
             inleiding = fill(quiz.inleiding, source, ["inleiding"], "quiz.inleiding")
         found, problems = _questions(
-            quiz.vragen, source, ["vragen"], ["quiz", "vragen"], pages, fill
+            quiz.vragen, source, ["vragen"], ["quiz", "vragen"], pages, fill, links
         )
         questions.extend(found)
         messages.extend(problems)
@@ -231,13 +269,13 @@ def load_quiz(
         except ValidationError as error:
             messages.extend(_shifted(more.source, error, more.loc, prefix))
             continue
-        found, problems = _questions(vragen, more.source, more.loc, prefix, pages, fill)
+        found, problems = _questions(vragen, more.source, more.loc, prefix, pages, fill, links)
         questions.extend(found)
         messages.extend(problems)
     messages.extend(fill.messages)
     if messages:
         raise HandbookError(messages)
-    return LoadedQuiz(inleiding=inleiding, questions=tuple(questions))
+    return LoadedQuiz(inleiding=inleiding, questions=tuple(questions), links=tuple(links))
 
 
 def _shifted(
@@ -361,8 +399,8 @@ def quiz_page(
     variables: dict[str, Any],
     label_root: Path | None = None,
     extra: Sequence[ExtraQuestions] = (),
-) -> str:
-    """Load ``data_dir/quiz.yml`` (plus ``extra``) and return the Markdown of the quiz page."""
+) -> tuple[LoadedQuiz, str]:
+    """Load ``data_dir/quiz.yml`` (plus ``extra``); the quiz and the Markdown of its page."""
     path = data_dir / "quiz.yml"
     label_root = label_root or data_dir.parent
     try:
@@ -370,4 +408,4 @@ def quiz_page(
     except ValueError:
         label = path.as_posix()
     quiz = load_quiz(path, docs_dir, variables, label, extra)
-    return render_page(quiz, page_titles(docs_dir, variables))
+    return quiz, render_page(quiz, page_titles(docs_dir, variables))
