@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import build, copy_project
+from handbook.cli import main
 from handbook.data import load_brand
 from handbook.quiz import (
     ExtraQuestions,
@@ -252,3 +254,47 @@ def test_rendered_text_is_escaped(project: Path, variables: dict) -> None:
     quiz = load(project, variables)
     markdown = render_page(quiz, {"reageren": "Reageren"})
     assert "Je typt &lt;b&gt;&#123;&#123;x&#125;&#125;&lt;/b&gt; &amp; *niets*." in markdown
+
+
+def test_cli_check_reports_quiz_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    one_question(project, QUESTION.replace("pagina: reageren", "pagina: privacy"))
+    assert main(["--root", str(project), "check"]) == 1
+    assert (
+        "FOUT  data/quiz.yml, regel 10, sleutel 'quiz.vragen[1].pagina': de pagina 'privacy' "
+        f"bestaat niet in docs/. Kies uit: {PAGES}." in capsys.readouterr().err
+    )
+
+
+@pytest.mark.slow
+def test_bad_anchor_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = quiz_file(project)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("reageren#doorschakelen", "reageren#doorsturen"), "utf-8")
+    line = next(
+        n for n, row in enumerate(path.read_text("utf-8").splitlines(), 1) if "#doorsturen" in row
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "Het handboek kan niet gebouwd worden: 1 probleem." in result.stderr
+    assert (
+        f"data/quiz.yml, regel {line}, sleutel 'quiz.vragen[2].pagina': de pagina 'reageren' "
+        "heeft geen kopje met het anker '#doorsturen'. Kies uit: doorschakelen, "
+        "hoe-snel-we-reageren, klachten-en-kritiek, kort-samengevat, reageren-en-termijnen, "
+        "toon, of laat het anker weg." in result.stderr
+    )
+    assert not (tmp_path / "site" / "quiz" / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_bad_quiz_data_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    one_question(project, QUESTION.replace("        goed: true\n", ""))
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert (
+        "data/quiz.yml, regel 5, sleutel 'quiz.vragen[1].antwoorden': precies één antwoord moet "
+        "goed zijn (goed: true), nu zijn het er 0." in result.stderr
+    )

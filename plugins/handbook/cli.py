@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .data import load_brand
 from .pages import check_page
+from .quiz import load_quiz
 from .schema import stale_schemas, write_schemas
 from .yamlsrc import HandbookError
 
@@ -58,6 +59,10 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"FOUT  {message}", file=sys.stderr)
         return 1
     messages = check_pages(root, "docs", list(brand.variables["contacten"]))
+    try:
+        load_quiz(root / "data" / "quiz.yml", root / "docs", brand.variables, "data/quiz.yml")
+    except HandbookError as error:
+        messages.extend(error.messages)
     for message in messages:
         print(f"FOUT  {message}", file=sys.stderr)
     if messages:
