@@ -91,6 +91,7 @@ def play(page, site_url: str, questions, pick, axe_source: str | None = None) ->
         link = live.locator("a")
         assert urljoin(page.url, link.get_attribute("href")) == rule_url(site_url, question)
         assert page.locator("input[type=radio]:disabled").count() == len(question.antwoorden)
+        assert not page.get_by_role("button", name="Controleer").is_visible()
         # Focus moves to the next step, so a keyboard user goes on with Enter.
         expected = "Volgende vraag" if number < len(questions) else "Bekijk je score"
         focused = active(page)
@@ -101,6 +102,7 @@ def play(page, site_url: str, questions, pick, axe_source: str | None = None) ->
         page.keyboard.press("Enter")
         if number < len(questions):
             assert "handbook-quiz__kop" in active(page)["cls"]
+            assert not page.locator(".handbook-quiz__volgende").is_visible()
             page.keyboard.press("Tab")
     assert_nothing_sent(requests, site_url)
     return seen
