@@ -11,9 +11,10 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import render, review
+from . import quiz, render, review
 from .config import HandbookConfig
 from .data import Brand, load_brand
+from .generated import add_page
 from .macros import make_macros
 from .models import Datum
 from .pages import check_page
@@ -76,6 +77,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.recorder.undefined_class()
 
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or ".").parent
+        try:
+            self.quiz, content = quiz.quiz_page(
+                root / self.config.data_dir, Path(config.docs_dir), self.brand.variables, root
+            )
+        except HandbookError as error:
+            raise PluginError(_abort(error.messages)) from None
+        add_page(files, config, quiz.PAGE_URI, content, f"../{self.config.data_dir}/quiz.yml")
+        return files
+
     @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
@@ -128,6 +142,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return None
+        anchors = {
+            Path(f.src_uri).with_suffix("").as_posix(): f.page.present_anchor_ids
+            for f in files.documentation_pages()
+            if f.page is not None
+        }
+        self.errors.extend(quiz.anchor_messages(self.quiz.links, anchors))
         if self.errors:
             raise PluginError(_abort(self.errors))
         return None
