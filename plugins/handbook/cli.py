@@ -66,6 +66,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .offline import build_offline
+
+    root = _root(args)
+    try:
+        target = build_offline(root, (root / args.out).resolve())
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 1
+    print(f"geschreven: {_shown(target, root)}")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
@@ -77,6 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     check = sub.add_parser("check", help="controleer gegevens en pagina's zonder te bouwen")
     check.set_defaults(func=cmd_check)
+    offline = sub.add_parser(
+        "offline", help="bouw de site om vanaf schijf te openen, als zip in dist/"
+    )
+    offline.add_argument("--out", default="dist", help="map voor de zip (standaard: dist)")
+    offline.set_defaults(func=cmd_offline)
     return parser
 
 
