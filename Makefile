@@ -36,6 +36,9 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
 
+pdf: $(STAMP) chromium
+	$(BIN)/handbook beleid-pdf --out dist --site-dir site
+
 offline: $(STAMP)
 	$(BIN)/handbook offline --out dist
 

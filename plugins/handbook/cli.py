@@ -80,6 +80,22 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_beleid_pdf(args: argparse.Namespace) -> int:
+    from .beleidpdf import build_policy_pdf
+
+    root = _root(args)
+    site_dir = (root / args.site_dir).resolve()
+    try:
+        target = build_policy_pdf(root, site_dir, (root / args.out).resolve())
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 1
+    print(f"geschreven: {_shown(target, root)}")
+    print(f"site met de PDF en een link op de startpagina: {_shown(site_dir, root)}")
+    return 0
+
+
 def _shown(path: Path, root: Path) -> str:
     return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
 
@@ -100,6 +116,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     offline.add_argument("--out", default="dist", help="map voor de zip (standaard: dist)")
     offline.set_defaults(func=cmd_offline)
+    beleid_pdf = sub.add_parser(
+        "beleid-pdf", help="het hele beleid als PDF in dist/, en de site met die PDF in site/"
+    )
+    beleid_pdf.add_argument("--out", default="dist", help="map voor de PDF (standaard: dist)")
+    beleid_pdf.add_argument(
+        "--site-dir", default="site", help="map voor de site met de PDF (standaard: site)"
+    )
+    beleid_pdf.set_defaults(func=cmd_beleid_pdf)
     return parser
 
 
