@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, VENV_BIN
+from conftest import ROOT, VENV_BIN, copy_project
 from handbook.offline import package_name, slug
 
 ZIP_NAME = "vonkel-social-mediabeleid-2.0-2026-09-01"
@@ -61,6 +61,28 @@ def test_offline_pages_reference_nothing_outside(offline_site: Path) -> None:
         assert "unpkg.com" not in html, page
         assert 'src="http' not in html, page
         assert 'rel="stylesheet" href="http' not in html, page
+
+
+def test_a_failing_offline_build_says_why_in_dutch_and_writes_no_zip(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    crisis = project / "docs" / "crisis.md"
+    crisis.write_text(
+        crisis.read_text(encoding="utf-8") + "\n[Kapot](bestaat-niet.md)\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [str(VENV_BIN / "handbook"), "--root", str(project), "offline", "--out", "dist"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 1
+    assert "contains a link 'bestaat-niet.md'" in result.stderr
+    assert result.stderr.strip().endswith(
+        "FOUT  De build is gestopt: MkDocs gaf 1 waarschuwing (zie hierboven). Deze build is "
+        "strikt: los elke waarschuwing op."
+    )
+    assert "Traceback" not in result.stderr
+    assert not (project / "dist").exists()
 
 
 def test_normal_build_is_not_offline(site_dir: Path) -> None:

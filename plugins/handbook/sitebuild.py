@@ -8,6 +8,7 @@ second configuration file that can drift from the first.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -69,5 +70,25 @@ def build_site(
         finally:
             config.plugins.on_shutdown()
     except MkDocsException as error:
-        raise HandbookError([str(error)]) from None
+        raise HandbookError([dutch_abort(str(error))]) from None
     return config
+
+
+def dutch_abort(message: str) -> str:
+    """MkDocs' closing line of a failed build, in Dutch (the details were logged above it)."""
+    if message == "Aborted with a BuildError!":
+        return "De build is gestopt door de fout hierboven."
+    match = re.fullmatch(r"Aborted with (\d+) warnings in strict mode!", message)
+    if match:
+        count = int(match.group(1))
+        what = "1 waarschuwing" if count == 1 else f"{count} waarschuwingen"
+        return (
+            f"De build is gestopt: MkDocs gaf {what} (zie hierboven). Deze build is strikt: "
+            "los elke waarschuwing op."
+        )
+    match = re.fullmatch(r"Aborted with (\d+) configuration errors!", message)
+    if match:
+        count = int(match.group(1))
+        what = "1 fout" if count == 1 else f"{count} fouten"
+        return f"De build is gestopt: mkdocs.yml bevat {what} (zie hierboven)."
+    return message
