@@ -137,6 +137,40 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .offline import build_offline
+
+    root = _root(args)
+    try:
+        target = build_offline(root, (root / args.out).resolve())
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 1
+    print(f"geschreven: {_shown(target, root)}")
+    return 0
+
+
+def cmd_beleid_pdf(args: argparse.Namespace) -> int:
+    from .beleidpdf import build_policy_pdf
+
+    root = _root(args)
+    site_dir = (root / args.site_dir).resolve()
+    try:
+        target = build_policy_pdf(root, site_dir, (root / args.out).resolve())
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 1
+    print(f"geschreven: {_shown(target, root)}")
+    print(f"site met de PDF en een link op de startpagina: {_shown(site_dir, root)}")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
@@ -162,6 +196,19 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--artefact-url", help="link naar het artefact")
     preview.add_argument("--run-url", help="link naar de run")
     preview.set_defaults(func=cmd_preview)
+    offline = sub.add_parser(
+        "offline", help="bouw de site om vanaf schijf te openen, als zip in dist/"
+    )
+    offline.add_argument("--out", default="dist", help="map voor de zip (standaard: dist)")
+    offline.set_defaults(func=cmd_offline)
+    beleid_pdf = sub.add_parser(
+        "beleid-pdf", help="het hele beleid als PDF in dist/, en de site met die PDF in site/"
+    )
+    beleid_pdf.add_argument("--out", default="dist", help="map voor de PDF (standaard: dist)")
+    beleid_pdf.add_argument(
+        "--site-dir", default="site", help="map voor de site met de PDF (standaard: site)"
+    )
+    beleid_pdf.set_defaults(func=cmd_beleid_pdf)
     return parser
 
 
