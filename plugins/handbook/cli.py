@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .data import load_brand
 from .pages import check_page
+from .readability import format_table, report
 from .schema import stale_schemas, write_schemas
 from .yamlsrc import HandbookError
 
@@ -66,6 +67,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_leesbaarheid(args: argparse.Namespace) -> int:
+    site = Path(args.site).resolve()
+    if not (site / "index.html").is_file():
+        print(
+            f"FOUT  In '{args.site}' staat geen gebouwde site (index.html ontbreekt). Bouw de site "
+            "eerst met 'make build', of geef de map op met --site.",
+            file=sys.stderr,
+        )
+        return 1
+    per_page, total = report(site)
+    print(format_table(per_page, total))
+    problems = [p for f in [*per_page, total] for p in f.problems()]
+    for problem in problems:
+        print(f"FOUT  {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print("De teksten halen taalniveau B1.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
@@ -77,6 +98,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     check = sub.add_parser("check", help="controleer gegevens en pagina's zonder te bouwen")
     check.set_defaults(func=cmd_check)
+    leesbaarheid = sub.add_parser(
+        "leesbaarheid", help="meet zinslengte, aanspreekvorm en lijdende vorm van de gebouwde site"
+    )
+    leesbaarheid.add_argument("--site", default="site", help="map met de gebouwde site")
+    leesbaarheid.set_defaults(func=cmd_leesbaarheid)
     return parser
 
 
