@@ -51,7 +51,7 @@ _ABBR_RE = re.compile(
     r"\b(" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r")\.(?=\s)", re.IGNORECASE
 )
 _MARK = "\u2024"  # one-dot leader: stands in for an abbreviation's full stop while splitting
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9À-Ý])")
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÿ]")
 _FORMAL = re.compile(r"\b(u|uw|U|Uw|UW)\b")
 _PASSIVE = re.compile(r"\b(wordt|worden|werd|werden|geworden)\b", re.IGNORECASE)
