@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from conftest import ROOT, build, copy_project
+from handbook.data import load_brand
 from handbook.pages import check_page
+from handbook.yamlsrc import HandbookError
 
 # Component of the policy (issue 3) -> (page slug, terms a reader must find there).
 # Terms are compared in lower case against the page's article text, tables included.
@@ -316,3 +319,36 @@ def test_no_brand_fact_is_typed_in_the_pages() -> None:
         text = path.read_text(encoding="utf-8")
         typed = sorted(f for f in facts if f in text)
         assert typed == [], f"{path.name}: {typed}"
+
+
+def test_optional_organisation_facts_are_checked(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    path = tmp_path / "data" / "organisatie.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("instemming_or: 2026-07-15", "instemming_or: 15 juli")
+    text = text.replace("bewaartermijn_berichten: 2 jaar", "bewaartermijn_berichten: twee jaar")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(HandbookError) as error:
+        load_brand(tmp_path / "data")
+    assert error.value.messages == [
+        "data/organisatie.yml, regel 14, sleutel 'organisatie.instemming_or': moet een datum "
+        "zijn in de vorm JJJJ-MM-DD, zoals 2026-03-01.",
+        "data/organisatie.yml, regel 15, sleutel 'organisatie.bewaartermijn_berichten': "
+        "'twee jaar' is geen geldige termijn. Schrijf een getal en een eenheid, zoals "
+        "'30 minuten', '4 uur', '1 werkdag', '2 dagen' of '12 maanden'.",
+    ]
+
+
+def test_pages_read_well_without_the_optional_facts(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    path = project / "data" / "organisatie.yml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    kept = [line for line in lines if not line.startswith(("instemming_or", "bewaartermijn"))]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    council = _article_text(tmp_path / "site", "ondernemingsraad")
+    assert "hr legt dit beleid aan de or voor." in council
+    archive = _article_text(tmp_path / "site", "archivering")
+    assert "vraag juridische zaken welke termijn geldt." in archive
+    assert "bewaren berichten en bewijs" not in archive
