@@ -95,7 +95,7 @@ class _PdfLink(BasePlugin):
         return files
 
     def on_page_context(self, context, *, page, config, nav):
-        if page.is_homepage:
+        if page.file.src_uri == "index.md":  # is_homepage is False once index sits in a section
             context["beleid_pdf"] = {
                 "url": f"{DOWNLOADS}/{self.pdf.name}",
                 "paginas": self.pages,
