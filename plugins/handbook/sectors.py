@@ -392,3 +392,20 @@ def normalize_url(url: str) -> str:
     parts = urlsplit(url)
     path = posixpath.normpath(parts.path) if parts.path else parts.path
     return urlunsplit(parts._replace(path=path))
+
+
+def sector_labels(data_dir: Path, label_root: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Name and description per sector key; a file that does not load shows its key."""
+    names: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    for key in available_sectors(data_dir):
+        try:
+            source = read_yaml(sector_file(data_dir, key), key)
+        except HandbookError:
+            continue
+        data = source.data if isinstance(source.data, dict) else {}
+        if isinstance(data.get("naam"), str):
+            names[key] = data["naam"]
+        if isinstance(data.get("omschrijving"), str):
+            descriptions[key] = _flat(data["omschrijving"])
+    return names, descriptions
