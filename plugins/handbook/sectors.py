@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
+import yaml
 from jinja2 import Environment, StrictUndefined, TemplateError
 from pydantic import Field, TypeAdapter, ValidationError
 
 from . import render
 from .data import available_sectors, validation_messages
 from .models import Model, NlDate, Url
-from .yamlsrc import HandbookError, Source, read_yaml
+from .yamlsrc import HandbookError, Source, _child, read_yaml
 
 SECTOR_PAGE = "sector.md"
 """Where the generated sector page lives (its URL is ``sector/``)."""
@@ -204,7 +205,7 @@ def check_sector(model: Sector, source: Source, sections: tuple[str, ...]) -> li
     messages = []
 
     def where(*loc: str | int) -> str:
-        return f"{source.label}, regel {source.line_of(loc)}, sleutel '{_key(loc)}'"
+        return f"{source.label}, regel {_key_line(source, loc)}, sleutel '{_key(loc)}'"
 
     for section, items in model.aanvullingen.items():
         if section not in sections:
@@ -232,6 +233,18 @@ def check_sector(model: Sector, source: Source, sections: tuple[str, ...]) -> li
                     f"niet onder 'regelgeving'. Kies een afkorting uit: {', '.join(known)}."
                 )
     return messages
+
+
+def _key_line(source: Source, loc: tuple[str | int, ...]) -> int | None:
+    """The line of the key itself (``line_of`` gives the line where its value starts)."""
+    node = source.root
+    for part in loc[:-1]:
+        node = _child(node, part)
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(loc[-1]):
+                return key.start_mark.line + 1
+    return source.line_of(loc)
 
 
 def _key(loc: Iterable[str | int]) -> str:
