@@ -118,13 +118,14 @@ def test_index_links_resolve(variants, sectors: dict, tmp_path: Path) -> None:
     for key, sector in sectors.items():
         assert f'<a href="{key}/index.html">{html.escape(sector["naam"])}</a>' in index
     config = tmp_path / "linkcheckerrc"
+    # Anchors are checked by every strict build (validation.anchors); linkchecker's AnchorCheck
+    # over eight sites took minutes on a busy machine, so here it checks the links themselves.
     config.write_text(
-        "[filtering]\nignore=\n  ^mailto:\n  ^tel:\n\n[AnchorCheck]\n\n[output]\nstatus=0\n",
-        encoding="utf-8",
+        "[filtering]\nignore=\n  ^mailto:\n  ^tel:\n\n[output]\nstatus=0\n", encoding="utf-8"
     )
     with serve_directory(out) as url:
         result = subprocess.run(
-            [str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-warnings", url],
+            [str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-warnings", "-v", url],
             capture_output=True,
             text=True,
             timeout=600,
@@ -133,8 +134,8 @@ def test_index_links_resolve(variants, sectors: dict, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 errors found" in result.stdout or "no errors" in result.stdout.lower()
     # linkchecker went into every variant, not just the index.
-    checked = re.search(r"(\d+) links? in (\d+) URLs? checked", result.stdout)
-    assert checked and int(checked.group(2)) > 10 * len(sectors), result.stdout
+    for key in sectors:
+        assert f"{url}{key}/sector/" in result.stdout, key
 
 
 def _digest(folder: Path) -> str:
