@@ -6,14 +6,18 @@ Everything an editor or CI needs that is not a plain ``mkdocs build``.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import review
-from .data import load_brand
+from .data import available_sectors, load_brand
 from .readability import format_table, report
 from .schema import stale_schemas, write_schemas
+from .sectors import sector_labels
+from .variants import plan_variants, run_variants, seconds, write_index
 from .yamlsrc import HandbookError
 
 
@@ -180,6 +184,46 @@ def cmd_leesbaarheid(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_variants(args: argparse.Namespace) -> int:
+    """Build a complete strict site for every sector into its own folder, plus an index."""
+    root = _root(args)
+    data = root / "data"
+    known = available_sectors(data)
+    chosen = [s.strip() for s in args.only.split(",") if s.strip()] if args.only else list(known)
+    unknown = [s for s in chosen if s not in known]
+    if unknown or not chosen:
+        print(
+            f"Onbekende sector(en): {', '.join(unknown) or '(geen gekozen)'}. Kies uit: "
+            f"{', '.join(known)}.",
+            file=sys.stderr,
+        )
+        return 2
+    out = Path(args.out).resolve() if args.out else root / "variants"
+    start = time.monotonic()
+    results = run_variants(
+        root / "mkdocs.yml", plan_variants(chosen), out, args.jobs or os.cpu_count() or 1
+    )
+    names, descriptions = sector_labels(data, root)
+    failed = [r for r in results if not r.ok]
+    write_index(out, plan_variants(known), names, descriptions, [r.job.name for r in failed])
+    built = len(results) - len(failed)
+    print(
+        f"Klaar in {seconds(time.monotonic() - start)}: {built} van {len(results)} variant(en) "
+        f"gebouwd in {out}. Overzicht: {out / 'index.html'}"
+    )
+    for result in failed:
+        print(f"Variant '{result.job.name}' is mislukt:\n{result.error}", file=sys.stderr)
+    if failed:
+        names_failed = ", ".join(r.job.name for r in failed)
+        print(
+            f"{len(failed)} variant(en) mislukt: {names_failed}. De vorige versie daarvan is "
+            "blijven staan.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
@@ -223,6 +267,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     leesbaarheid.add_argument("--site", default="site", help="map met de gebouwde site")
     leesbaarheid.set_defaults(func=cmd_leesbaarheid)
+    variants = sub.add_parser("variants", help="bouw een volledige site voor elke sector")
+    variants.add_argument("--out", help="uitvoermap (standaard: variants/ naast mkdocs.yml)")
+    variants.add_argument("--jobs", type=int, help="aantal processen (standaard: aantal cores)")
+    variants.add_argument("--only", help="alleen deze sectoren, gescheiden door komma's")
+    variants.set_defaults(func=cmd_variants)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,14 @@ from .macros import make_macros
 from .models import Datum
 from .pages import check_page
 from .placeholders import Recorder, index_paths, placeholder_messages, syntax_message
+from .sectors import (
+    SECTOR_PAGE,
+    load_sector,
+    make_sector_macros,
+    normalize_url,
+    section_keys,
+    sector_page,
+)
 from .yamlsrc import HandbookError
 
 log = get_plugin_logger(__name__)
@@ -45,6 +54,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(config.config_file_path or ".").parent
         try:
             self.brand: Brand = load_brand(root / self.config.data_dir, root, self.config.sector)
+            self.sections = section_keys(Path(config.docs_dir))
+            self.sector = load_sector(
+                root / self.config.data_dir,
+                self.brand.models["organisatie"].sector,
+                root,
+                self.sections,
+                self.brand.variables,
+            )
         except HandbookError as error:
             raise PluginError(_abort(error.messages)) from None
         self.macros = config.plugins.get("macros")
@@ -67,8 +84,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.recorder = Recorder(paths=index_paths(self.brand.variables))
         # Registered before macros' own on_config runs (we are listed first): macros adds
         # them when it builds its environment, and raises if a name is taken twice.
-        self.macros.register_variables(dict(self.brand.variables))
-        self.macros.register_macros(make_macros(self.brand))
+        self.macros.register_variables({**self.brand.variables, "sector": self.sector.variables})
+        self.macros.register_macros(
+            {**make_macros(self.brand), **make_sector_macros(self.sector, self.sections)}
+        )
         return config
 
     def on_pre_build(self, *, config):
@@ -78,6 +97,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.macros.env.undefined = self.recorder.undefined_class()
 
     def on_files(self, files, *, config):
+        """Add the generated pages: the quiz and the sector page."""
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path or ".").parent
@@ -88,6 +108,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except HandbookError as error:
             raise PluginError(_abort(error.messages)) from None
         add_page(files, config, quiz.PAGE_URI, content, f"../{self.config.data_dir}/quiz.yml")
+        pages = [f.src_uri.removesuffix(".md") for f in files.documentation_pages()]
+        source = os.path.relpath(self.sector.source.path, config.docs_dir)
+        add_page(
+            files, config, SECTOR_PAGE, sector_page(self.sector, pages), Path(source).as_posix()
+        )
         return files
 
     @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
@@ -137,6 +162,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         context["handbook"] = self.brand.variables
+        if page.file.src_uri == SECTOR_PAGE and page.edit_url:
+            page.edit_url = normalize_url(page.edit_url)  # ".../docs/../data/..." -> ".../data/..."
         return context
 
     def on_env(self, env, *, config, files):

@@ -547,6 +547,7 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
     """Everything ``handbook check`` looks at, without building the site."""
     from .data import load_brand  # local: data imports pydantic models, keep start-up small
     from .macros import make_macros
+    from .sectors import load_all_sectors, make_sector_macros, section_keys
     from .yamlsrc import HandbookError
 
     try:
@@ -555,10 +556,19 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
         return Report(list(error.messages), [])
     contacts = brand.variables["contacten"]
     pages, errors = read_pages(root, contacts, docs, brand.variables)
-    macros = make_macros(brand)
+    sections = section_keys(root / docs)
+    sectors, sector_messages = load_all_sectors(root / "data", root, sections, brand.variables)
+    errors.extend(sector_messages)
+    chosen = sectors.get(brand.models["organisatie"].sector)
+    variables = dict(brand.variables)
+    macros = dict(make_macros(brand))
+    if chosen is not None:
+        # The same names the plugin gives pages: the sector's data and its macro.
+        variables["sector"] = chosen.variables
+        macros.update(make_sector_macros(chosen, sections))
     extra = mkdocs_extra(root)
     for page in pages:
-        errors.extend(page_placeholder_messages(page, brand.variables, macros, extra))
+        errors.extend(page_placeholder_messages(page, variables, macros, extra))
     quiz_file = root / "data" / "quiz.yml"
     if quiz_file.is_file():
         from .quiz import load_quiz

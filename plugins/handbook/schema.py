@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 
 from .models import BRAND_FILES, PageMeta
 from .quiz import Quiz
+from .sectors import Sector
 
 TITLES = {
     "organisatie": "Organisatie (data/organisatie.yml)",
@@ -42,6 +43,11 @@ def schemas() -> dict[str, dict[str, Any]]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **page,
         "title": "Front matter van een beleidspagina",
+    }
+    out["sector.schema.json"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Sector.model_json_schema(),
+        "title": "Sector (data/sectoren/<sleutel>.yml)",
     }
     return out
 

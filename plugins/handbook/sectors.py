@@ -1,0 +1,389 @@
+"""Sector rules: load and validate ``data/sectoren/<sleutel>.yml`` and render them as Markdown.
+
+Plain functions without MkDocs imports: the plugin, the CLI, the variants and the one-pager use
+them alike. A sector file is brand-independent; placeholders in its texts (such as
+``{{ contacten.privacy.rol }}``) are filled from the brand that is being built.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit, urlunsplit
+
+import yaml
+from jinja2 import Environment, StrictUndefined, TemplateError
+from pydantic import Field, TypeAdapter, ValidationError
+
+from . import render
+from .data import available_sectors, validation_messages
+from .models import Model, NlDate, Url
+from .yamlsrc import HandbookError, Source, _child, read_yaml
+
+SECTOR_PAGE = "sector.md"
+"""Where the generated sector page lives (its URL is ``sector/``)."""
+
+MIN_RULES = 6
+OWNER = "juridisch"
+"""Contact that owns the generated sector page (sector rules are legal content)."""
+
+SectieSleutel = str
+
+
+class Regelgeving(Model):
+    """Een wet, code of officiële richtlijn die voor de sector geldt."""
+
+    naam: str = Field(description="Officiële naam, zoals 'Geneesmiddelenwet'.")
+    afkorting: str = Field(description="Korte naam waarmee regels ernaar verwijzen, zoals 'AVG'.")
+    toezichthouder: str = Field(description="Toezichthouder of eigenaar van de code.")
+    betekenis: str = Field(description="Wat het betekent voor social media, in 1 of 2 zinnen.")
+    bron: Url = Field(description="Webadres van de officiële tekst of de bron.")
+
+
+class Aanvulling(Model):
+    """Een extra regel voor één beleidssectie, met de korte vorm voor de snelle referentie."""
+
+    regel: str = Field(description="De regel zoals die op de pagina staat (1 tot 3 zinnen).")
+    tekst: str = Field(description="De korte vorm: een do of een don't in één zin.")
+    soort: Literal["do", "dont"] = Field(description="'do' (doen) of 'dont' (niet doen).")
+    kern: bool = Field(default=True, description="Hoort deze regel op de snelle referentie?")
+    grondslag: str | None = Field(
+        default=None, description="Optioneel: de afkorting van een item onder 'regelgeving'."
+    )
+
+
+class Crisisscenario(Model):
+    """Een crisis die typisch is voor de sector, met de eerste stappen."""
+
+    titel: str
+    situatie: str
+    eerste_stappen: list[str] = Field(min_length=2)
+
+
+class Sector(Model):
+    """Een sector: regelgeving, extra regels per beleidssectie en crisisscenario's."""
+
+    naam: str = Field(description="Naam van de sector, zoals 'Zorg'.")
+    omschrijving: str = Field(description="Korte omschrijving van de sector.")
+    doelgroepen: list[str] = Field(min_length=1, description="Typische doelgroepen.")
+    laatst_beoordeeld: NlDate = Field(description="Wanneer Juridische zaken dit controleerde.")
+    herzien_voor: NlDate = Field(description="Vóór deze datum opnieuw controleren.")
+    regelgeving: list[Regelgeving] = Field(min_length=3)
+    aanvullingen: dict[SectieSleutel, list[Aanvulling]] = Field(
+        description="Per beleidssectie (de naam van de pagina, zoals 'privacy') de extra regels."
+    )
+    crisisscenarios: list[Crisisscenario] = Field(min_length=1)
+
+
+_ADAPTER = TypeAdapter(Sector)
+
+
+@dataclass
+class LoadedSector:
+    """A validated sector with plain dicts (placeholders filled) for pages and the one-pager."""
+
+    key: str
+    model: Sector
+    source: Source
+    variables: dict[str, Any]
+
+    @property
+    def naam(self) -> str:
+        return self.variables["naam"]
+
+    def additions(self, section: str) -> list[dict[str, Any]]:
+        return self.variables["aanvullingen"].get(section, [])
+
+
+def sector_file(data_dir: Path, key: str) -> Path:
+    return data_dir / "sectoren" / f"{key}.yml"
+
+
+def section_keys(docs_dir: Path | None) -> tuple[str, ...]:
+    """Valid section keys: the names of the pages in ``docs_dir``."""
+    found: set[str] = set()
+    if docs_dir is not None and docs_dir.is_dir():
+        for path in docs_dir.rglob("*.md"):
+            rel = path.relative_to(docs_dir)
+            if "overrides" not in rel.parts:
+                found.add(rel.with_suffix("").as_posix())
+    return tuple(sorted(found))
+
+
+def load_sector(
+    data_dir: Path,
+    key: str,
+    label_root: Path | None = None,
+    sections: Iterable[str] | None = None,
+    variables: Mapping[str, Any] | None = None,
+) -> LoadedSector:
+    """Read and validate one sector file; raise :class:`HandbookError` with every problem.
+
+    ``sections`` are the valid section keys (see :func:`section_keys`); ``variables`` the
+    brand's placeholders, used to fill ``{{ ... }}`` in the sector's texts.
+    """
+    path = sector_file(data_dir, key)
+    label_root = label_root or data_dir.parent
+    try:
+        label = path.resolve().relative_to(label_root.resolve()).as_posix()
+    except ValueError:
+        label = path.as_posix()
+    source = read_yaml(path, label)
+    try:
+        model = _ADAPTER.validate_python(source.data)
+    except ValidationError as error:
+        raise HandbookError(validation_messages(source, error)) from None
+    messages = check_sector(model, source, tuple(sections or section_keys(None)))
+    if messages:
+        raise HandbookError(messages)
+    plain = model.model_dump()
+    plain["laatst_beoordeeld"] = model.laatst_beoordeeld
+    plain["herzien_voor"] = model.herzien_voor
+    if variables is not None:
+        plain = fill_placeholders(plain, source, variables)
+    return LoadedSector(key=key, model=model, source=source, variables=plain)
+
+
+def load_all_sectors(
+    data_dir: Path,
+    label_root: Path | None = None,
+    sections: Iterable[str] | None = None,
+    variables: Mapping[str, Any] | None = None,
+) -> tuple[dict[str, LoadedSector], list[str]]:
+    """Every sector in ``data/sectoren``; returns the valid ones and the messages of the rest."""
+    loaded: dict[str, LoadedSector] = {}
+    messages: list[str] = []
+    sections = tuple(sections) if sections is not None else None
+    for key in available_sectors(data_dir):
+        try:
+            loaded[key] = load_sector(data_dir, key, label_root, sections, variables)
+        except HandbookError as error:
+            messages.extend(error.messages)
+    return loaded, messages
+
+
+def check_sector(model: Sector, source: Source, sections: tuple[str, ...]) -> list[str]:
+    """Checks across keys: known sections, enough rules, and a ``grondslag`` that exists."""
+    messages = []
+
+    def where(*loc: str | int) -> str:
+        return f"{source.label}, regel {_key_line(source, loc)}, sleutel '{_key(loc)}'"
+
+    for section, items in model.aanvullingen.items():
+        if section not in sections:
+            messages.append(
+                f"{where('aanvullingen', section)}: '{section}' is geen bekende beleidssectie. "
+                f"Kies de naam van een pagina: {', '.join(sections)}."
+            )
+        if not items:
+            messages.append(
+                f"{where('aanvullingen', section)}: deze sectie heeft geen regels. Voeg een regel "
+                "toe of haal de sectie weg."
+            )
+    total = sum(len(items) for items in model.aanvullingen.values())
+    if total < MIN_RULES:
+        messages.append(
+            f"{where('aanvullingen')}: er staan {total} regels voor de sector; er zijn er "
+            f"minstens {MIN_RULES} nodig. Voeg regels toe onder een beleidssectie."
+        )
+    known = [r.afkorting for r in model.regelgeving]
+    for section, items in model.aanvullingen.items():
+        for i, item in enumerate(items):
+            if item.grondslag is not None and item.grondslag not in known:
+                messages.append(
+                    f"{where('aanvullingen', section, i, 'grondslag')}: '{item.grondslag}' staat "
+                    f"niet onder 'regelgeving'. Kies een afkorting uit: {', '.join(known)}."
+                )
+    return messages
+
+
+def _key_line(source: Source, loc: tuple[str | int, ...]) -> int | None:
+    """The line of the key itself (``line_of`` gives the line where its value starts)."""
+    node = source.root
+    for part in loc[:-1]:
+        node = _child(node, part)
+    if isinstance(node, yaml.MappingNode):
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value == str(loc[-1]):
+                return key.start_mark.line + 1
+    return source.line_of(loc)
+
+
+def _key(loc: Iterable[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def fill_placeholders(
+    plain: dict[str, Any], source: Source, variables: Mapping[str, Any]
+) -> dict[str, Any]:
+    """Fill ``{{ ... }}`` in the sector's texts from the brand's data; unknown names are errors."""
+    env = Environment(undefined=StrictUndefined, autoescape=False)
+    messages: list[str] = []
+
+    def fill(value: Any, loc: list[str | int]) -> Any:
+        if isinstance(value, str) and "{" in value:
+            try:
+                return env.from_string(value).render(**variables)
+            except TemplateError as error:
+                messages.append(
+                    f"{source.label}, regel {source.line_of(loc)}, sleutel '{_key(loc)}': de "
+                    f"placeholder klopt niet ({error}). Gebruik bestaande gegevens, zoals "
+                    "{{ contacten.privacy.rol }}."
+                )
+                return value
+        if isinstance(value, dict):
+            return {k: fill(v, [*loc, k]) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v, [*loc, i]) for i, v in enumerate(value)]
+        return value
+
+    filled = fill(plain, [])
+    if messages:
+        raise HandbookError(messages)
+    return filled
+
+
+# --- What other parts of the handbook use -----------------------------------------------------
+
+
+def onepager_items(sector: LoadedSector, only_core: bool = True) -> list[dict[str, str]]:
+    """The sector's do's and don'ts for the one-pager: ``{tekst, soort, sectie}`` in file order."""
+    return [
+        {"tekst": item["tekst"], "soort": item["soort"], "sectie": section}
+        for section, items in sector.variables["aanvullingen"].items()
+        for item in items
+        if item["kern"] or not only_core
+    ]
+
+
+def _flat(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def section_block(sector: LoadedSector, section: str) -> str:
+    """Markdown for a page: the sector's extra rules for ``section``, or "" when there are none."""
+    items = sector.additions(section)
+    if not items:
+        return ""
+    title = f"Extra voor de sector {sector.naam}"
+    lines = ["", f'!!! info handbook-sector "{title}"', ""]
+    lines += [f"    - {_flat(item['regel'])}" for item in items]
+    lines += [
+        "",
+        f"    Alle regels voor je sector staan op [{page_title(sector)}]({SECTOR_PAGE}).",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[str, Callable]:
+    """The ``sector_regels("<sectie>")`` macro for pages."""
+    known = tuple(sections)
+
+    def sector_regels(sectie: str) -> str:
+        """The sector's extra rules for this section; nothing when it has none."""
+        if sectie not in known:
+            raise ValueError(
+                f"sector_regels kent de sectie '{sectie}' niet; kies de naam van een pagina: "
+                f"{', '.join(known)}"
+            )
+        return section_block(sector, sectie)
+
+    return {"sector_regels": sector_regels}
+
+
+def page_title(sector: LoadedSector) -> str:
+    return f"Regels voor de sector {sector.naam}"
+
+
+def _section_label(section: str) -> str:
+    return section.replace("-", " ").capitalize()
+
+
+def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
+    """The generated sector page: regulation, every addition and the crisis scenarios.
+
+    ``pages`` are the section keys that have a page in this build; those get a link.
+    """
+    v = sector.variables
+    existing = set(pages)
+    lines = [
+        "---",
+        "render_macros: false",
+        f"eigenaar: {OWNER}",
+        f"laatst_beoordeeld: {v['laatst_beoordeeld'].isoformat()}",
+        f"herzien_voor: {v['herzien_voor'].isoformat()}",
+        "---",
+        "",
+        f"# {page_title(sector)}",
+        "",
+        _flat(v["omschrijving"]),
+        "",
+        "Deze regels komen bovenop het algemene beleid. Ze staan ook op de pagina's waar ze bij "
+        "horen.",
+        "",
+        "**Met wie we vooral praten:** " + ", ".join(_flat(d) for d in v["doelgroepen"]) + ".",
+        "",
+        "## Wet- en regelgeving",
+        "",
+        "| Regel | Toezicht of eigenaar | Wat het betekent voor social media |",
+        "|---|---|---|",
+    ]
+    for item in v["regelgeving"]:
+        name = f"[{render.cell(item['naam'])}]({item['bron']}) ({render.cell(item['afkorting'])})"
+        lines.append(
+            f"| {name} | {render.cell(item['toezichthouder'])} | {render.cell(item['betekenis'])} |"
+        )
+    lines += ["", "## Extra regels per onderwerp", ""]
+    for section, items in v["aanvullingen"].items():
+        label = _section_label(section)
+        heading = f"[{label}]({section}.md)" if section in existing else label
+        lines += [f"### {heading}", ""]
+        for item in items:
+            mark = "Doen" if item["soort"] == "do" else "Niet doen"
+            basis = f" ({render.cell(item['grondslag'])})" if item.get("grondslag") else ""
+            lines.append(f"- {_flat(item['regel'])}{basis} **{mark}:** {_flat(item['tekst'])}")
+        lines.append("")
+    lines += ["## Crisisscenario's", ""]
+    for scenario in v["crisisscenarios"]:
+        lines += [f"### {_flat(scenario['titel'])}", "", _flat(scenario["situatie"]), ""]
+        lines += ["**Eerste stappen**", ""]
+        lines += [f"{i}. {_flat(step)}" for i, step in enumerate(scenario["eerste_stappen"], 1)]
+        lines.append("")
+    items = [i for items in v["aanvullingen"].values() for i in items]
+    lines.append(
+        render.dos_donts_box(
+            [i for i in items if i["soort"] == "do"], [i for i in items if i["soort"] == "dont"]
+        )
+    )
+    return "\n".join(lines)
+
+
+def normalize_url(url: str) -> str:
+    """Resolve ``..`` in a URL's path (edit links of generated pages point outside docs/)."""
+    parts = urlsplit(url)
+    path = posixpath.normpath(parts.path) if parts.path else parts.path
+    return urlunsplit(parts._replace(path=path))
+
+
+def sector_labels(data_dir: Path, label_root: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Name and description per sector key; a file that does not load shows its key."""
+    names: dict[str, str] = {}
+    descriptions: dict[str, str] = {}
+    for key in available_sectors(data_dir):
+        try:
+            source = read_yaml(sector_file(data_dir, key), key)
+        except HandbookError:
+            continue
+        data = source.data if isinstance(source.data, dict) else {}
+        if isinstance(data.get("naam"), str):
+            names[key] = data["naam"]
+        if isinstance(data.get("omschrijving"), str):
+            descriptions[key] = _flat(data["omschrijving"])
+    return names, descriptions
