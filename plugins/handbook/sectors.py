@@ -136,7 +136,9 @@ def load_sector(
         model = _ADAPTER.validate_python(source.data)
     except ValidationError as error:
         raise HandbookError(validation_messages(source, error)) from None
-    messages = check_sector(model, source, tuple(sections or section_keys(None)))
+    if sections is None:  # by default: the pages in the docs/ folder next to data/
+        sections = section_keys(data_dir.parent / "docs")
+    messages = check_sector(model, source, tuple(sections))
     if messages:
         raise HandbookError(messages)
     plain = model.model_dump()
