@@ -18,3 +18,9 @@ class HandbookConfig(Config):
 
     require_front_matter = c.Type(bool, default=True)
     """Every page in ``docs/`` must carry eigenaar, laatst_beoordeeld, herzien_voor, dos, donts."""
+
+    pdf = c.Type(bool, default=True)
+    """Print the quick reference and the crisis card to PDF after the build (needs Chromium).
+
+    Turn it off for quick builds (``pdf: false``); ``handbook pdf`` can print them later.
+    """

@@ -11,7 +11,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import render
+from . import render, sheets
 from .config import HandbookConfig
 from .data import Brand, load_brand
 from .macros import make_macros
@@ -37,6 +37,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Loads the brand data once per build, hands it to macros and checks every page."""
 
     supports_multiple_instances = False
+    command = "build"
+
+    def on_startup(self, *, command, dirty):
+        # Remembered so `mkdocs serve` skips the PDFs (a reload must stay quick).
+        self.command = command
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -66,6 +71,16 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.recorder.undefined_class()
+
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return None
+        self.files = files
+        self.with_pdf = sheets.pdf_wanted(self.config.pdf, self.command)
+        self.errors.extend(
+            sheets.add_sheets(files, config, self.brand.variables, with_pdf=self.with_pdf)
+        )
+        return files
 
     @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
@@ -118,6 +133,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.errors:
             raise PluginError(_abort(self.errors))
         return None
+
+    def on_post_build(self, *, config):
+        if not self.config.enabled or not self.with_pdf:
+            return
+        for path in sheets.render_pdfs(Path(config.site_dir), self.files):
+            log.info(f"PDF geschreven: {path.relative_to(config.site_dir).as_posix()}")
 
 
 def _render_value(env, variables: dict[str, Any], value: Any) -> Any:
