@@ -9,11 +9,12 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test lint format schema check chromium clean
+.PHONY: help serve build pdf test lint format schema check chromium clean
 
 help:
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
 	@echo "make build   - strikte build naar site/"
+	@echo "make pdf     - PDF's van de snelle referentie en de crisiskaart (na make build)"
 	@echo "make test    - alle tests (installeert wat nodig is)"
 	@echo "make check   - controleer gegevens en pagina's zonder te bouwen"
 	@echo "make schema  - schrijf het JSON Schema van de gegevens naar schema/"
@@ -33,6 +34,10 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+# The build already prints both PDFs when Chromium is there; this redoes it for an existing site/.
+pdf: $(STAMP)
+	$(BIN)/handbook pdf --site site
 
 check: $(STAMP)
 	$(BIN)/handbook check

@@ -66,7 +66,7 @@ def blocks(variables: Mapping[str, Any]) -> list[tuple[str, list[str], str]]:
             reach = _phone(contact.get("telefoon")) or _mail(contact["email"])
             people.append(f"**{contact['rol']}** (gehackt account, phishing): {reach}")
     breach_lines = [
-        f"Meld het binnen {breach['intern_melden_binnen']} bij {privacy['rol']} "
+        f"Meld het binnen {breach['intern_melden_binnen']} bij de {privacy['rol']} "
         f"({privacy['naam']}): {_mail(privacy['email'])}"
         + (f", {_phone(privacy.get('telefoon'))}" if privacy.get("telefoon") else "")
         + ".",
@@ -75,7 +75,7 @@ def blocks(variables: Mapping[str, Any]) -> list[tuple[str, list[str], str]]:
     ]
     statement = crisis["wachtberichten"][0]
     return [
-        ("De eerste vijf stappen", list(crisis["eerste_stappen"][:STEPS]), "ol"),
+        ("De eerste stappen", list(crisis["eerste_stappen"][:STEPS]), "ol"),
         ("Hoe ernstig is het?", levels, "ul"),
         ("Wie bel je?", people, "ul"),
         ("Datalek", breach_lines, "ul"),

@@ -182,7 +182,7 @@ def sheet_items(
                             fill(tekst, variables),
                             soort,
                             section.key,
-                            section.title,
+                            fill(section.title, variables),
                             section.src_uri,
                         )
                     )
@@ -254,7 +254,7 @@ def strip_cells(variables: Mapping[str, Any]) -> list[tuple[str, str]]:
         ),
         (
             "Datalek melden",
-            f"binnen {breach['intern_melden_binnen']} bij {privacy['rol']}: "
+            f"binnen {breach['intern_melden_binnen']} bij de {privacy['rol']}: "
             f"{_mail(privacy['email'])}",
         ),
     ]
@@ -426,7 +426,8 @@ def print_sheets(site_dir: Path, targets: Sequence[tuple[str, str]]) -> list[Pat
     """
     from . import pdf
 
-    written = []
+    written: list[Path] = []
+    url = "de site"
     try:
         with pdf.serve_directory(site_dir) as base, pdf.chromium() as browser:
             for url, name in targets:
