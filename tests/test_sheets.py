@@ -143,6 +143,22 @@ def test_sheet_prints_on_one_a4_with_every_kern_rule(page, site_url: str) -> Non
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("url", ["snelle-referentie/", "crisiskaart/"])
+def test_printed_text_is_at_least_9_points(page, site_url: str, url: str) -> None:
+    page.goto(site_url + url, wait_until="load")
+    page.emulate_media(media="print")
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.handbook-sheet *')]
+            .filter(e => e.offsetParent !== null && [...e.childNodes].some(
+                n => n.nodeType === 3 && n.textContent.trim()))
+            .map(e => [e.tagName + '.' + e.className, parseFloat(getComputedStyle(e).fontSize)])"""
+    )
+    assert sizes
+    small = [(tag, px * 0.75) for tag, px in sizes if px * 0.75 < 9 - 0.01]
+    assert small == []
+
+
+@pytest.mark.browser
 def test_crisis_card_prints_on_one_a4(page, site_url: str) -> None:
     v = load_brand(ROOT / "data").variables
     text = _one_a4(_print(page, site_url + "crisiskaart/"), "crisiskaart")
