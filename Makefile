@@ -9,12 +9,13 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build variants test lint format schema check chromium clean codeowners offline pdf
+.PHONY: help serve build variants test lint format schema check chromium clean codeowners offline pdf sheets
 
 help:
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
 	@echo "make build   - strikte build naar site/"
 	@echo "make variants - een volledige site per sector naar variants/"
+	@echo "make sheets  - PDF's van de snelle referentie en de crisiskaart opnieuw (na make build)"
 	@echo "make test    - alle tests (installeert wat nodig is)"
 	@echo "make check   - controleer gegevens en pagina's zonder te bouwen"
 	@echo "make schema  - schrijf het JSON Schema van de gegevens naar schema/"
@@ -45,6 +46,10 @@ offline: $(STAMP)
 	$(BIN)/handbook offline --out dist
 variants: $(STAMP)
 	$(BIN)/handbook variants --out variants
+
+# The build already prints both sheets to PDF when Chromium is there; this redoes it for site/.
+sheets: $(STAMP)
+	$(BIN)/handbook pdf --site site
 
 check: $(STAMP)
 	$(BIN)/handbook check

@@ -224,6 +224,31 @@ def cmd_variants(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .crisiskaart import PDF_NAME as CARD_PDF
+    from .onepager import PDF_NAME as SHEET_PDF
+    from .onepager import print_sheets
+
+    site = (_root(args) / args.site).resolve()
+    targets = [("snelle-referentie/", SHEET_PDF), ("crisiskaart/", CARD_PDF)]
+    missing = [url for url, _ in targets if not (site / url / "index.html").is_file()]
+    if missing:
+        print(
+            f"FOUT  {site} bevat geen gebouwde pagina {', '.join(missing)}. Bouw eerst de site "
+            "met 'make build' (of mkdocs build --site-dir ...).",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        written = print_sheets(site, targets)
+    except RuntimeError as error:
+        print(f"FOUT  {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"geschreven: {path}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
@@ -272,6 +297,11 @@ def build_parser() -> argparse.ArgumentParser:
     variants.add_argument("--jobs", type=int, help="aantal processen (standaard: aantal cores)")
     variants.add_argument("--only", help="alleen deze sectoren, gescheiden door komma's")
     variants.set_defaults(func=cmd_variants)
+    pdf = sub.add_parser(
+        "pdf", help="print de snelle referentie en de crisiskaart van een gebouwde site naar PDF"
+    )
+    pdf.add_argument("--site", default="site", help="map met de gebouwde site (standaard: site)")
+    pdf.set_defaults(func=cmd_pdf)
     return parser
 
 

@@ -21,3 +21,9 @@ class HandbookConfig(Config):
 
     vandaag = c.Optional(c.Type(str))
     """Treat this date (JJJJ-MM-DD) as today for overdue reviews (else $HANDBOOK_VANDAAG/today)."""
+
+    pdf = c.Type(bool, default=True)
+    """Print the quick reference and the crisis card to PDF after the build (needs Chromium).
+
+    Turn it off for quick builds (``pdf: false``); ``handbook pdf`` can print them later.
+    """

@@ -12,7 +12,7 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
-from . import quiz, render, review
+from . import quiz, render, review, sheets
 from .config import HandbookConfig
 from .data import Brand, load_brand
 from .generated import add_page
@@ -25,6 +25,7 @@ from .sectors import (
     load_sector,
     make_sector_macros,
     normalize_url,
+    onepager_items,
     section_keys,
     sector_page,
 )
@@ -47,6 +48,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     """Loads the brand data once per build, hands it to macros and checks every page."""
 
     supports_multiple_instances = False
+    command = "build"
+
+    def on_startup(self, *, command, dirty):
+        # Remembered so `mkdocs serve` skips the PDFs (a reload must stay quick).
+        self.command = command
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -97,7 +103,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.macros.env.undefined = self.recorder.undefined_class()
 
     def on_files(self, files, *, config):
-        """Add the generated pages: the quiz and the sector page."""
+        """Add the generated pages: the quiz, the sector page and the two printable sheets."""
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path or ".").parent
@@ -112,6 +118,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         source = os.path.relpath(self.sector.source.path, config.docs_dir)
         add_page(
             files, config, SECTOR_PAGE, sector_page(self.sector, pages), Path(source).as_posix()
+        )
+        self.files = files
+        self.with_pdf = sheets.pdf_wanted(self.config.pdf, self.command)
+        self.errors.extend(
+            sheets.add_sheets(
+                files,
+                config,
+                self.brand.variables,
+                with_pdf=self.with_pdf,
+                sector_items=onepager_items(self.sector),
+            )
         )
         return files
 
@@ -178,6 +195,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.errors:
             raise PluginError(_abort(self.errors))
         return None
+
+    def on_post_build(self, *, config):
+        if not self.config.enabled or not self.with_pdf:
+            return
+        for path in sheets.render_pdfs(Path(config.site_dir), self.files):
+            log.info(f"PDF geschreven: {path.relative_to(config.site_dir).as_posix()}")
 
 
 def _render_value(env, variables: dict[str, Any], value: Any) -> Any:
