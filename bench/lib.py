@@ -11,6 +11,7 @@ import http.server
 import mimetypes
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -117,7 +118,7 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     """A copy of the project's sources (no git, outputs or tools) that may be edited."""
     dest.mkdir(parents=True, exist_ok=True)
     for item in sorted(root.iterdir()):
-        if item.name in SKIP_PARTS or item.name.startswith(".") and item.name != ".ci":
+        if item.name in SKIP_PARTS or (item.name.startswith(".") and item.name != ".ci"):
             continue
         if item.is_dir():
             shutil.copytree(item, dest / item.name, ignore=shutil.ignore_patterns(*SKIP_PARTS))
@@ -126,31 +127,35 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
     return dest
 
 
-def mkdocs(
-    *args: str, cwd: Path, timeout: float = 600, check: bool = True
-) -> subprocess.CompletedProcess[str]:
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], cwd: Path, timeout: float = 600) -> float:
+    """Run ``command``; its CPU seconds (less sensitive than wall time to a busy machine)."""
+    before = children_cpu()
     result = subprocess.run(
-        [str(VENV_BIN / "mkdocs"), *args],
-        cwd=cwd,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
+        command, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=timeout
     )
-    if check and result.returncode != 0:
+    if result.returncode != 0:
         raise RuntimeError(
-            f"mkdocs {' '.join(args)} failed in {cwd}:\n{result.stdout[-3000:]}\n"
+            f"{' '.join(command)} failed in {cwd}:\n{result.stdout[-3000:]}\n"
             f"{result.stderr[-3000:]}"
         )
-    return result
+    return children_cpu() - before
 
 
-def build(project: Path, out: Path, strict: bool = True) -> None:
-    """A real ``mkdocs build`` of ``project`` into ``out`` (a fresh process, as CI runs it)."""
+def build(project: Path, out: Path, strict: bool = True) -> float:
+    """A real ``mkdocs build`` of ``project`` into ``out`` (a fresh process, as CI runs it).
+
+    Returns the CPU seconds of that process.
+    """
     args = ["build", "--clean", "--site-dir", str(out), "--config-file", "mkdocs.yml"]
     if strict:
         args.insert(1, "--strict")
-    mkdocs(*args, cwd=project)
+    return run([str(VENV_BIN / "mkdocs"), *args], cwd=project)
 
 
 # --- figure 1: the baseline copy ---
@@ -194,10 +199,11 @@ def make_baseline(project: Path, captured: Path, dest: Path) -> Path:
 
 # --- figure 2: the synthetic handbook ---
 
-_WORDS = (
-    "je plaatst een bericht over je werk en denkt eerst na over wie het leest en wat het "
-    "met klanten collega's en de organisatie doet als het verkeerd valt of rondgaat"
-).split()
+_TEXT = (
+    "je plaatst een bericht over je werk en denkt eerst na over wie het leest en wat het met "
+    "klanten collega's en de organisatie doet als het verkeerd valt of rondgaat"
+)
+_WORDS = _TEXT.split()
 
 
 def _sentence(seed: int, length: int = 14) -> str:
@@ -212,7 +218,9 @@ def synthetic_page(number: int, total: int, contacts: list[str]) -> str:
     kern = "" if number < 2 else "\n    kern: false"
     prev_link = ""
     if number > 0:
-        folder = "" if (number - 1) // 25 == number // 25 else f"../deel-{(number - 1) // 25 + 1:02d}/"
+        folder = (
+            "" if (number - 1) // 25 == number // 25 else f"../deel-{(number - 1) // 25 + 1:02d}/"
+        )
         prev_link = f"[vorige pagina]({folder}pagina-{number - 1:03d}.md)"
     macro = "\n{{ contacten_tabel('" + owner + "') }}\n" if number % 10 == 0 else ""
     body = "\n\n".join(_sentence(number * 5 + i) for i in range(4))
@@ -223,7 +231,7 @@ herzien_voor: 2027-09-01
 dos:
   - tekst: Vraag {{{{ contacten.{owner}.rol }}}} als je twijfelt over onderwerp {number}.{kern}
 donts:
-  - tekst: Deel geen interne informatie van {{{{ organisatie.naam }}}} over onderwerp {number}.{kern}
+  - tekst: Deel geen interne zaken van {{{{ organisatie.naam }}}} over onderwerp {number}.{kern}
 ---
 
 # Onderwerp {number} bij {{{{ organisatie.naam }}}}

@@ -56,21 +56,33 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def alternate(
-    actions: dict[str, Callable[[], object]], runs: int, warmup: int = 1
-) -> dict[str, list[float]]:
+@dataclass
+class Runs:
+    """Wall times of every action, and the CPU times the actions reported (if they do)."""
+
+    wall: dict[str, list[float]]
+    cpu: dict[str, list[float]]
+
+
+def alternate(actions: dict[str, Callable[[], object]], runs: int, warmup: int = 1) -> Runs:
     """Run every action ``runs`` times, interleaved, after ``warmup`` untimed rounds.
 
     The order rotates each round (A B, then B A, ...) so neither side always runs first,
-    when caches are cold or the machine is busiest.
+    when caches are cold or the machine is busiest. An action that returns a number reports
+    its CPU time (for example of the process it ran); those are kept in ``Runs.cpu``.
     """
     names = list(actions)
     for _ in range(warmup):
         for name in names:
             actions[name]()
-    times: dict[str, list[float]] = {name: [] for name in names}
+    wall: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     for round_ in range(runs):
         shift = round_ % len(names)
         for name in names[shift:] + names[:shift]:
-            times[name].append(timed(actions[name]))
-    return times
+            start = time.perf_counter()
+            reported = actions[name]()
+            wall[name].append(time.perf_counter() - start)
+            if isinstance(reported, int | float):
+                cpu[name].append(float(reported))
+    return Runs(wall=wall, cpu={k: v for k, v in cpu.items() if v})
