@@ -9,7 +9,7 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test lint format schema check chromium clean
+.PHONY: help serve build test lint format schema check chromium clean bench
 
 help:
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
@@ -17,6 +17,7 @@ help:
 	@echo "make test    - alle tests (installeert wat nodig is)"
 	@echo "make check   - controleer gegevens en pagina's zonder te bouwen"
 	@echo "make schema  - schrijf het JSON Schema van de gegevens naar schema/"
+	@echo "make bench   - benchmark: bouwtijd, varianten, live herladen, paginagewicht"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,12 +42,12 @@ schema: $(STAMP)
 	$(BIN)/handbook schema
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
 
 format: $(STAMP)
-	$(BIN)/ruff format plugins tests
-	$(BIN)/ruff check --fix plugins tests
+	$(BIN)/ruff format plugins tests bench
+	$(BIN)/ruff check --fix plugins tests bench
 
 # Debian's Chromium for the browser tests (never a browser download). Installs it when this
 # machine allows (root or sudo); otherwise the browser tests say what is missing.
@@ -65,3 +66,14 @@ test: $(STAMP) node_modules/.installed chromium lint
 
 clean:
 	rm -rf site .pytest_cache
+
+# The benchmark (never part of `make test`): prints a table, writes bench/results.json.
+# BENCH_ARGS="--runs 7" or "--only live_reload,page_weight" or "--quick". Lighthouse comes from
+# bench/package.json; without it that figure is reported as not measured.
+BENCH_ARGS ?=
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed \
+	  || echo "Let op: Lighthouse kon niet worden geïnstalleerd; dat cijfer wordt overgeslagen."
+
+bench: $(STAMP) chromium bench/node_modules/.installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
