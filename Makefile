@@ -9,7 +9,7 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build variants test lint format schema check chromium clean codeowners offline pdf sheets
+.PHONY: help serve build variants test lint format schema check chromium clean codeowners offline pdf sheets bench
 
 help:
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
@@ -22,6 +22,7 @@ help:
 	@echo "make codeowners - schrijf .github/CODEOWNERS uit de eigenaars van de pagina's"
 	@echo "make offline - site om vanaf schijf te openen (file share), als zip in dist/"
 	@echo "make pdf     - het hele beleid als PDF in dist/ en in site/ (met link op de startpagina)"
+	@echo "make bench   - benchmark: bouwtijd, varianten, live herladen, paginagewicht"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,12 +62,12 @@ codeowners: $(STAMP)
 	$(BIN)/handbook codeowners
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests bench
+	$(BIN)/ruff format --check plugins tests bench
 
 format: $(STAMP)
-	$(BIN)/ruff format plugins tests
-	$(BIN)/ruff check --fix plugins tests
+	$(BIN)/ruff format plugins tests bench
+	$(BIN)/ruff check --fix plugins tests bench
 
 # Debian's Chromium for the browser tests (never a browser download). Installs it when this
 # machine allows (root or sudo); otherwise the browser tests say what is missing.
@@ -85,3 +86,14 @@ test: $(STAMP) node_modules/.installed chromium lint
 
 clean:
 	rm -rf site .pytest_cache
+
+# The benchmark (never part of `make test`): prints a table, writes bench/results.json.
+# BENCH_ARGS="--runs 7" or "--only live_reload,page_weight" or "--quick". Lighthouse comes from
+# bench/package.json; without it that figure is reported as not measured.
+BENCH_ARGS ?=
+bench/node_modules/.installed: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed \
+	  || echo "Let op: Lighthouse kon niet worden geïnstalleerd; dat cijfer wordt overgeslagen."
+
+bench: $(STAMP) chromium bench/node_modules/.installed
+	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -86,6 +86,27 @@ def _explain(problem: str | None) -> str:
 def parse_yaml(text: str, path: Path, label: str) -> Source:
     """Parse ``text``; raise :class:`HandbookError` with file, line and a Dutch explanation."""
     try:
+        # Parsed once, with libyaml when present (the build reads YAML for every page); the
+        # data is built from the same nodes. On an error the pure-Python parser reads it again,
+        # because its wording is the one the Dutch explanations below know.
+        data = None
+        root = yaml.compose(text, Loader=_FAST_LOADER)
+        data = yaml.SafeLoader("").construct_document(root) if root is not None else None
+    except yaml.YAMLError:
+        root = None
+    if root is None and text.strip():  # an error, or a file with only comments
+        root, data = _parse_slow(text, label)
+    duplicates = list(_duplicate_keys(root, label))
+    if duplicates:
+        raise HandbookError(duplicates)
+    return Source(path=path, label=label, data=data, root=root)
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_slow(text: str, label: str) -> tuple[yaml.Node | None, Any]:
+    try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as error:
@@ -96,10 +117,7 @@ def parse_yaml(text: str, path: Path, label: str) -> Source:
         ) from None
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         raise HandbookError([f"{label}: de YAML kan niet gelezen worden ({error})."]) from None
-    duplicates = list(_duplicate_keys(root, label))
-    if duplicates:
-        raise HandbookError(duplicates)
-    return Source(path=path, label=label, data=data, root=root)
+    return root, data
 
 
 def _duplicate_keys(node: yaml.Node | None, label: str):

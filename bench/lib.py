@@ -1,0 +1,380 @@
+"""Helpers of the benchmark: project copies, the baseline copy, the synthetic handbook, builds.
+
+Nothing here writes into the project: every build goes to a temporary folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import http.server
+import mimetypes
+import os
+import re
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+# Never copied into a temporary project: outputs, tools and caches.
+SKIP_PARTS = {
+    ".git",
+    ".venv",
+    "node_modules",
+    "site",
+    "bench",
+    "build",
+    "dist",
+    "variants",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+# --- mkdocs.yml edited as YAML nodes (keeps tags such as !!python/name: and !ENV intact) ---
+
+
+def _key(mapping: yaml.MappingNode, key: str) -> int | None:
+    for i, (k, _) in enumerate(mapping.value):
+        if k.value == key:
+            return i
+    return None
+
+
+def node_get(mapping: yaml.MappingNode, key: str) -> yaml.Node | None:
+    i = _key(mapping, key)
+    return None if i is None else mapping.value[i][1]
+
+
+def node_set(mapping: yaml.MappingNode, key: str, value: object) -> None:
+    new = yaml.compose(yaml.safe_dump(value), Loader=yaml.SafeLoader)
+    i = _key(mapping, key)
+    pair = (yaml.ScalarNode("tag:yaml.org,2002:str", key), new)
+    if i is None:
+        mapping.value.append(pair)
+    else:
+        mapping.value[i] = pair
+
+
+def node_drop(mapping: yaml.MappingNode, key: str) -> None:
+    i = _key(mapping, key)
+    if i is not None:
+        del mapping.value[i]
+
+
+def plugin_name(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return str(node.value)
+    if isinstance(node, yaml.MappingNode) and node.value:
+        return str(node.value[0][0].value)
+    return ""
+
+
+def drop_plugins(config: yaml.MappingNode, names: set[str]) -> None:
+    plugins = node_get(config, "plugins")
+    if isinstance(plugins, yaml.SequenceNode):
+        plugins.value = [p for p in plugins.value if plugin_name(p) not in names]
+    elif isinstance(plugins, yaml.MappingNode):
+        plugins.value = [(k, v) for k, v in plugins.value if k.value not in names]
+
+
+def read_config(path: Path) -> yaml.MappingNode:
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.MappingNode):
+        raise ValueError(f"{path}: not a mapping")
+    return node
+
+
+def write_config(node: yaml.MappingNode, path: Path) -> None:
+    path.write_text(
+        yaml.serialize(node, Dumper=yaml.SafeDumper, allow_unicode=True), encoding="utf-8"
+    )
+
+
+def plugin_names(config: yaml.MappingNode) -> list[str]:
+    plugins = node_get(config, "plugins")
+    if isinstance(plugins, yaml.SequenceNode):
+        return [plugin_name(p) for p in plugins.value]
+    if isinstance(plugins, yaml.MappingNode):
+        return [k.value for k, _ in plugins.value]
+    return []
+
+
+# --- projects ---
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """A copy of the project's sources (no git, outputs or tools) that may be edited."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for item in sorted(root.iterdir()):
+        if item.name in SKIP_PARTS or (item.name.startswith(".") and item.name != ".ci"):
+            continue
+        if item.is_dir():
+            shutil.copytree(item, dest / item.name, ignore=shutil.ignore_patterns(*SKIP_PARTS))
+        else:
+            shutil.copy2(item, dest / item.name)
+    return dest
+
+
+def children_cpu() -> float:
+    """CPU seconds (user + system) of all finished child processes so far."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(command: list[str], cwd: Path, timeout: float = 600) -> float:
+    """Run ``command``; its CPU seconds (less sensitive than wall time to a busy machine)."""
+    before = children_cpu()
+    result = subprocess.run(
+        command, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=timeout
+    )
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"{' '.join(command)} failed in {cwd}:\n{result.stdout[-3000:]}\n"
+            f"{result.stderr[-3000:]}"
+        )
+    return children_cpu() - before
+
+
+def build(project: Path, out: Path, strict: bool = True) -> float:
+    """A real ``mkdocs build`` of ``project`` into ``out`` (a fresh process, as CI runs it).
+
+    Returns the CPU seconds of that process.
+    """
+    args = ["build", "--clean", "--site-dir", str(out), "--config-file", "mkdocs.yml"]
+    if strict:
+        args.insert(1, "--strict")
+    return run([str(VENV_BIN / "mkdocs"), *args], cwd=project)
+
+
+# --- figure 1: the baseline copy ---
+
+
+def capture_markdown(project: Path, dest: Path) -> None:
+    """Build ``project`` once and keep every page's final Markdown (after macros) in ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [sys.executable, "-m", "bench.capture", str(project / "mkdocs.yml"), str(dest)],
+        cwd=ROOT,
+        env={**ENV, "PYTHONPATH": str(ROOT)},
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def make_baseline(project: Path, captured: Path, dest: Path) -> Path:
+    """Plain MkDocs + Material site of the same final Markdown: no handbook, no macros.
+
+    ``captured`` holds the final Markdown of every page (see :func:`capture_markdown`); the
+    theme, its overrides, CSS, Markdown extensions, nav and search stay as in the project.
+    """
+    config = read_config(project / "mkdocs.yml")
+    docs_node = node_get(config, "docs_dir")
+    docs_name = str(docs_node.value) if isinstance(docs_node, yaml.ScalarNode) else "docs"
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(project / docs_name, dest / docs_name, dirs_exist_ok=True)
+    for page in captured.rglob("*.md"):
+        target = dest / docs_name / page.relative_to(captured)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(page, target)
+    drop_plugins(config, {"handbook", "macros"})
+    for key in ("hooks", "watch"):
+        node_drop(config, key)
+    write_config(config, dest / "mkdocs.yml")
+    return dest
+
+
+# --- figure 2: the synthetic handbook ---
+
+_TEXT = (
+    "je plaatst een bericht over je werk en denkt eerst na over wie het leest en wat het met "
+    "klanten collega's en de organisatie doet als het verkeerd valt of rondgaat"
+)
+_WORDS = _TEXT.split()
+
+
+def _sentence(seed: int, length: int = 14) -> str:
+    words = [_WORDS[(seed * 7 + i * 3) % len(_WORDS)] for i in range(length)]
+    return " ".join(words).capitalize() + "."
+
+
+def synthetic_page(number: int, total: int, contacts: list[str]) -> str:
+    """One policy page with valid front matter, placeholders, a table, a box and links."""
+    owner = contacts[number % len(contacts)]
+    # Only the first pages put items on the one-pager, so its budget holds at any size.
+    kern = "" if number < 2 else "\n    kern: false"
+    prev_link = ""
+    if number > 0:
+        folder = (
+            "" if (number - 1) // 25 == number // 25 else f"../deel-{(number - 1) // 25 + 1:02d}/"
+        )
+        prev_link = f"[vorige pagina]({folder}pagina-{number - 1:03d}.md)"
+    macro = "\n{{ contacten_tabel('" + owner + "') }}\n" if number % 10 == 0 else ""
+    body = "\n\n".join(_sentence(number * 5 + i) for i in range(4))
+    return f"""---
+eigenaar: {owner}
+laatst_beoordeeld: 2026-09-01
+herzien_voor: 2027-09-01
+dos:
+  - tekst: Vraag {{{{ contacten.{owner}.rol }}}} als je twijfelt over onderwerp {number}.{kern}
+donts:
+  - tekst: Deel geen interne zaken van {{{{ organisatie.naam }}}} over onderwerp {number}.{kern}
+---
+
+# Onderwerp {number} bij {{{{ organisatie.naam }}}}
+
+{body}
+
+## Wat je doet
+
+- {_sentence(number + 1, 8)}
+- {_sentence(number + 2, 9)}
+- Neem contact op met {{{{ contacten.{owner}.naam }}}} ({{{{ contacten.{owner}.email }}}}).
+
+| Situatie | Wat je doet |
+| --- | --- |
+| Een vraag | {_sentence(number + 3, 6)} |
+| Een klacht | {_sentence(number + 4, 6)} |
+
+!!! tip "Tip"
+    {_sentence(number + 5, 10)}
+{macro}
+## Meer lezen
+
+{prev_link or "Dit is de eerste pagina."} Het beleid geldt sinds {{{{ organisatie.ingangsdatum }}}}.
+"""
+
+
+SYNTHETIC_INDEX = """---
+eigenaar: communicatie
+laatst_beoordeeld: 2026-09-01
+herzien_voor: 2027-09-01
+dos:
+  - Lees dit beleid voordat je namens {{ organisatie.naam }} iets plaatst.
+donts:
+  - Ga er niet van uit dat een besloten groep privé blijft.
+---
+
+# Synthetisch handboek van {{ organisatie.naam }}
+
+Dit handboek maakt de benchmark zelf aan: {pages} pagina's in delen van 25.
+"""
+
+
+def make_synthetic(dest: Path, pages: int, root: Path = ROOT) -> Path:
+    """A handbook with ``pages`` generated policy pages, the project's data, theme and config.
+
+    Pages sit in folders of 25 (``deel-01/pagina-000.md``), like sections of a real handbook;
+    the navigation is MkDocs' automatic one.
+    """
+    config = read_config(root / "mkdocs.yml")
+    docs_node = node_get(config, "docs_dir")
+    docs_name = str(docs_node.value) if isinstance(docs_node, yaml.ScalarNode) else "docs"
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(root / "data", dest / "data")
+    docs = dest / docs_name
+    shutil.copytree(
+        root / docs_name, docs, ignore=lambda folder, names: [n for n in names if n.endswith(".md")]
+    )
+    for key in ("nav", "watch"):
+        node_drop(config, key)
+    write_config(config, dest / "mkdocs.yml")
+    contacts = list(yaml.safe_load((root / "data" / "contacten.yml").read_text("utf-8")))
+    (docs / "index.md").write_text(SYNTHETIC_INDEX.replace("{pages}", str(pages)), "utf-8")
+    for number in range(pages):
+        path = docs / f"deel-{number // 25 + 1:02d}" / f"pagina-{number:03d}.md"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(synthetic_page(number, pages, contacts), "utf-8")
+    return dest
+
+
+# --- live reload ---
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def set_yaml_scalar(path: Path, key: str, value: str) -> None:
+    """Replace a top-level ``key: value`` line, keeping comments and layout."""
+    text = path.read_text(encoding="utf-8")
+    new, count = re.subn(rf"^{re.escape(key)}:.*$", f"{key}: {value}", text, count=1, flags=re.M)
+    if count != 1:
+        raise ValueError(f"{path}: no top-level key {key!r}")
+    path.write_text(new, encoding="utf-8")
+
+
+# --- a static server that compresses like a production web server ---
+
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")
+GZIP_LEVEL = 6
+
+
+def compressible(content_type: str) -> bool:
+    return content_type.startswith(COMPRESSIBLE) or content_type.endswith(("+json", "+xml"))
+
+
+class _GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files; text types gzip'ed (level 6) when the client accepts it, like nginx."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urllib.parse.urlsplit(self.path).path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", urllib.parse.urlsplit(self.path).path + "/")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        ctype = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if ctype.startswith("text/") or ctype == "application/javascript":
+            ctype += "; charset=utf-8"
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        if compressible(ctype) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_gzip(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) with gzip, for as long as the block runs."""
+
+    def handler(*args: object, **kwargs: object) -> _GzipHandler:
+        return _GzipHandler(*args, directory=str(folder), **kwargs)  # type: ignore[arg-type]
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

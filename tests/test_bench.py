@@ -1,0 +1,147 @@
+"""The benchmark's helpers (stats, baseline copy, synthetic handbook) and a smoke run of it all."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from conftest import build, html_pages  # noqa: E402
+
+from bench import lib, stats  # noqa: E402
+from bench.run import FIGURES, parse_args, table  # noqa: E402
+
+
+def test_summary_is_median_min_max():
+    summary = stats.summarize([3.0, 1.0, 2.0, 10.0])
+    assert (summary.median, summary.min, summary.max, summary.runs) == (2.5, 1.0, 10.0, 4)
+    assert stats.summarize([4.0]).as_dict("x_") == {
+        "x_median": 4.0,
+        "x_min": 4.0,
+        "x_max": 4.0,
+        "x_runs": 1,
+    }
+    with pytest.raises(ValueError):
+        stats.summarize([])
+
+
+def test_ratios_pair_runs_and_refuse_nonsense():
+    assert stats.ratios([2.0, 3.0], [1.0, 2.0]) == [2.0, 1.5]
+    with pytest.raises(ValueError):
+        stats.ratios([1.0], [1.0, 2.0])
+    with pytest.raises(ValueError):
+        stats.ratios([1.0], [0.0])
+
+
+def test_alternate_warms_up_interleaves_and_keeps_cpu_times():
+    calls: list[str] = []
+
+    def action(name: str, cpu: float | None):
+        def run():
+            calls.append(name)
+            return cpu
+
+        return run
+
+    runs = stats.alternate({"a": action("a", 0.5), "b": action("b", None)}, runs=3, warmup=1)
+    assert calls == ["a", "b", "a", "b", "b", "a", "a", "b"]
+    assert [len(runs.wall["a"]), len(runs.wall["b"])] == [3, 3]
+    assert runs.cpu == {"a": [0.5, 0.5, 0.5]}
+
+
+def test_baseline_copy_has_final_markdown_and_no_plugins(tmp_path):
+    captured = tmp_path / "captured"
+    lib.capture_markdown(ROOT, captured)
+    pages = sorted(p.relative_to(captured).as_posix() for p in captured.rglob("*.md"))
+    sources = sorted(
+        p.relative_to(ROOT / "docs").as_posix()
+        for p in (ROOT / "docs").rglob("*.md")
+        if "overrides" not in p.parts
+    )
+    assert set(sources) <= set(pages)
+    index = (captured / "index.md").read_text(encoding="utf-8")
+    assert index.startswith("---\neigenaar:")  # front matter kept as written
+    body = index.split("\n---\n", 1)[1]
+    assert "{{" not in body and "Vonkel" in body  # placeholders filled by macros
+    assert "handbook-dosdonts" in body  # the plugin's box is part of the final Markdown
+
+    baseline = lib.make_baseline(ROOT, captured, tmp_path / "baseline")
+    config = yaml.safe_load((baseline / "mkdocs.yml").read_text(encoding="utf-8"))
+    names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
+    assert "handbook" not in names and "macros" not in names and "search" in names
+    assert "watch" not in config
+    assert (baseline / "docs" / "stylesheets" / "handbook.css").is_file()
+    lib.build(baseline, tmp_path / "site", strict=False)
+    assert "Vonkel" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_synthetic_handbook_has_the_pages_asked_and_builds_strictly(tmp_path):
+    project = lib.make_synthetic(tmp_path / "project", 30)
+    pages = sorted((project / "docs").rglob("*.md"))
+    assert len(pages) == 31  # index + 30
+    assert {p.parent.name for p in pages} == {"docs", "deel-01", "deel-02"}
+    meta = yaml.safe_load(
+        (project / "docs" / "deel-02" / "pagina-025.md").read_text("utf-8").split("---")[1]
+    )
+    assert set(meta) == {"eigenaar", "laatst_beoordeeld", "herzien_voor", "dos", "donts"}
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "nav" not in config
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    assert len(html_pages(site)) == 31
+    text = (site / "deel-02" / "pagina-025" / "index.html").read_text(encoding="utf-8")
+    assert "Onderwerp 25 bij Vonkel" in text
+
+
+def test_yaml_scalar_edit_keeps_the_rest(tmp_path):
+    path = tmp_path / "organisatie.yml"
+    path.write_text("# kop\nnaam: Vonkel\nsector: technologie\n", encoding="utf-8")
+    lib.set_yaml_scalar(path, "naam", "Nieuw")
+    assert path.read_text(encoding="utf-8") == "# kop\nnaam: Nieuw\nsector: technologie\n"
+    with pytest.raises(ValueError):
+        lib.set_yaml_scalar(path, "ontbreekt", "x")
+
+
+def test_options_and_unmeasured_rows():
+    opts = parse_args(["--quick", "--only", "scaling,live_reload"])
+    assert (opts.runs, opts.only) == (1, ["scaling", "live_reload"])
+    with pytest.raises(SystemExit):
+        parse_args(["--only", "nope"])
+    text = table(
+        {"figures": {"variants": {"status": "not_measured", "reason": "no 'handbook variants'"}}}
+    )
+    assert "| variants | not measured: no 'handbook variants' |" in text
+
+
+@pytest.mark.slow
+def test_quick_benchmark_runs_every_figure(tmp_path):
+    """One run per figure on tiny sizes: a figure is measured or says why not; none fails."""
+    out = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--quick", "--json", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert list(data["figures"]) == list(FIGURES)
+    for name, figure in data["figures"].items():
+        assert figure["status"] in ("measured", "not_measured"), (name, figure)
+        if figure["status"] == "not_measured":
+            assert figure["reason"], name
+        else:
+            assert "goal_met" in figure or "variants" in figure, name
+    assert data["figures"]["plugin_overhead"]["status"] == "measured"
+    assert data["figures"]["scaling"]["status"] == "measured"
+    assert data["figures"]["plugin_overhead"]["ratio_median"] > 0
+    assert "| figure | measure | median | min | max | goal | met |" in result.stdout
