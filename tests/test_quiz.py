@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from handbook.quiz import (
     render_page,
 )
 from handbook.yamlsrc import HandbookError, read_yaml
+from markdown.extensions.toc import slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPICS = {
@@ -30,7 +32,10 @@ TOPICS = {
     "Crisis",
     "Beveiliging",
 }
-PAGES = "acceptabele-inhoud, contacten, crisis, index, reageren"
+# Every top-level page in docs/, the choice the message offers for a link to a missing page.
+PAGES = ", ".join(sorted(p.stem for p in (ROOT / "docs").glob("*.md")))
+# A page the handbook does not have (yet).
+MISSING = "werving"
 
 
 @pytest.fixture(scope="module")
@@ -138,18 +143,21 @@ def test_too_few_and_too_many_answers(project: Path, variables: dict) -> None:
 
 
 def test_link_to_a_page_that_does_not_exist(project: Path, variables: dict) -> None:
-    one_question(project, QUESTION.replace("pagina: reageren", "pagina: privacy#foto-s"))
+    assert not (ROOT / "docs" / f"{MISSING}.md").exists()
+    one_question(project, QUESTION.replace("pagina: reageren", f"pagina: {MISSING}#foto-s"))
     assert messages(project, variables) == [
-        "data/quiz.yml, regel 10, sleutel 'quiz.vragen[1].pagina': de pagina 'privacy' bestaat "
+        f"data/quiz.yml, regel 10, sleutel 'quiz.vragen[1].pagina': de pagina '{MISSING}' bestaat "
         f"niet in docs/. Kies uit: {PAGES}."
     ]
 
 
 def test_a_page_added_later_can_be_linked(project: Path, variables: dict) -> None:
-    one_question(project, QUESTION.replace("pagina: reageren", "pagina: privacy"))
-    write(project / "docs" / "privacy.md", "# Privacy\n")
+    one_question(project, QUESTION.replace("pagina: reageren", f"pagina: {MISSING}"))
+    with pytest.raises(HandbookError):
+        load(project, variables)
+    write(project / "docs" / f"{MISSING}.md", "# Werving\n")
     quiz = load(project, variables)
-    assert quiz.questions[0].pagina == "privacy"
+    assert quiz.questions[0].pagina == MISSING
 
 
 def test_link_in_the_wrong_form(project: Path, variables: dict) -> None:
@@ -202,6 +210,7 @@ def test_extra_questions_from_a_sector_file(project: Path, variables: dict) -> N
 
 def test_bad_extra_questions_name_the_sector_file(project: Path, variables: dict) -> None:
     one_question(project)
+    assert not (ROOT / "docs" / "zorg.md").exists()
     sector = write(
         project / "data" / "zorg.yml",
         "naam: Zorg\nquiz:\n"
@@ -257,12 +266,24 @@ def test_rendered_text_is_escaped(project: Path, variables: dict) -> None:
 
 
 def test_cli_check_reports_quiz_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    one_question(project, QUESTION.replace("pagina: reageren", "pagina: privacy"))
+    one_question(project, QUESTION.replace("pagina: reageren", f"pagina: {MISSING}"))
     assert main(["--root", str(project), "check"]) == 1
     assert (
-        "FOUT  data/quiz.yml, regel 10, sleutel 'quiz.vragen[1].pagina': de pagina 'privacy' "
+        f"FOUT  data/quiz.yml, regel 10, sleutel 'quiz.vragen[1].pagina': de pagina '{MISSING}' "
         f"bestaat niet in docs/. Kies uit: {PAGES}." in capsys.readouterr().err
     )
+
+
+def heading_ids(page: Path) -> set[str]:
+    """The ids Python-Markdown's toc gives the Markdown headings of ``page`` (# to ######)."""
+    ids = set()
+    fenced = False
+    for row in page.read_text(encoding="utf-8").split("\n---\n", 1)[1].splitlines():
+        if row.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and (found := re.match(r"#{1,6} (.+?)(?: \{:.*\})?$", row)):
+            ids.add(slugify(found.group(1), "-"))
+    return ids
 
 
 @pytest.mark.slow
@@ -271,18 +292,19 @@ def test_bad_anchor_stops_the_build(tmp_path: Path) -> None:
     path = quiz_file(project)
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("reageren#doorschakelen", "reageren#doorsturen"), "utf-8")
-    line = next(
-        n for n, row in enumerate(path.read_text("utf-8").splitlines(), 1) if "#doorsturen" in row
-    )
+    rows = path.read_text("utf-8").splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if "#doorsturen" in row)
+    question = sum(row.startswith("  - onderwerp:") for row in rows[:line])
+    # The ids on the rendered page: its headings, plus the summary heading a macro adds.
+    headings = {"kort-samengevat"} | heading_ids(project / "docs" / "reageren.md")
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "Het handboek kan niet gebouwd worden: 1 probleem." in result.stderr
     assert (
-        f"data/quiz.yml, regel {line}, sleutel 'quiz.vragen[2].pagina': de pagina 'reageren' "
-        "heeft geen kopje met het anker '#doorsturen'. Kies uit: doorschakelen, "
-        "hoe-snel-we-reageren, klachten-en-kritiek, kort-samengevat, reageren-en-termijnen, "
-        "toon, of laat het anker weg." in result.stderr
+        f"data/quiz.yml, regel {line}, sleutel 'quiz.vragen[{question}].pagina': de pagina "
+        "'reageren' heeft geen kopje met het anker '#doorsturen'. Kies uit: "
+        f"{', '.join(sorted(headings))}, of laat het anker weg." in result.stderr
     )
     assert not (tmp_path / "site" / "quiz" / "index.html").exists()
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 from handbook import review
 from handbook.cli import main
@@ -33,6 +35,55 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), path
+    return yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+
+
+def set_due(path: Path, due: date) -> None:
+    """Give a page a new review date (``herzien_voor``), whatever it is now."""
+    text = path.read_text(encoding="utf-8")
+    new, count = re.subn(r"(?m)^herzien_voor: .*$", f"herzien_voor: {due.isoformat()}", text)
+    assert count == 1, path
+    path.write_text(new, encoding="utf-8")
+
+
+def pages(root: Path) -> list[str]:
+    """Every page of the handbook as check names it (docs/x.md), in path order."""
+    found = (p.relative_to(root) for p in (root / "docs").rglob("*.md"))
+    return sorted(p.as_posix() for p in found if p.parts[1] not in ("overrides", "stylesheets"))
+
+
+MAANDEN = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def nl(day: date) -> str:
+    return f"{day.day} {MAANDEN[day.month - 1]} {day.year}"
+
+
+def due_within_30_days(root: Path, today: date) -> list[str]:
+    """The pages check warns about on ``today``: earliest review date first, then by path."""
+    dates = {page: front_matter(root / page)["herzien_voor"] for page in pages(root)}
+    return sorted(
+        (page for page, due in dates.items() if due <= today + timedelta(days=30)),
+        key=lambda page: (dates[page], page),
+    )
+
+
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -49,26 +100,50 @@ def test_check_overdue_and_soon_due_are_warnings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
-    edit(root / "docs" / "reageren.md", "herzien_voor: 2027-09-01", "herzien_voor: 2027-03-20")
-    code, out, err = run(capsys, "--root", str(root), "check", "--vandaag", "2027-03-05")
+    set_due(root / "docs" / "crisis.md", date(2027, 3, 1))
+    set_due(root / "docs" / "reageren.md", date(2027, 3, 20))
+    today = date(2027, 3, 5)
+    # Other pages of the real handbook may be due as well; check names every one of them.
+    due = due_within_30_days(root, today)
+    assert {"docs/crisis.md", "docs/reageren.md"} <= set(due)
+    code, out, err = run(capsys, "--root", str(root), "check", "--vandaag", today.isoformat())
     assert code == 0
-    assert out == "Gegevens en pagina's zijn in orde, met 2 aandachtspunt(en).\n"
-    assert err.splitlines() == [
+    assert out == f"Gegevens en pagina's zijn in orde, met {len(due)} aandachtspunt(en).\n"
+    warnings = err.splitlines()
+    assert [w.split(":")[0] for w in warnings] == [f"LET OP  {page}" for page in due]
+    assert (
         "LET OP  docs/crisis.md: de beoordeling is verlopen; de pagina had vóór 1 maart 2027 "
         "opnieuw beoordeeld moeten worden (4 dagen geleden). Eigenaar: Crisisteam (crisisteam). "
-        "Lees de pagina na en zet nieuwe datums bij laatst_beoordeeld en herzien_voor.",
+        "Lees de pagina na en zet nieuwe datums bij laatst_beoordeeld en herzien_voor." in warnings
+    )
+    assert (
         "LET OP  docs/reageren.md: deze pagina moet binnen 30 dagen opnieuw beoordeeld worden, "
-        "vóór 20 maart 2027 (nog 15 dagen). Eigenaar: Socialmediateam (social_media_team).",
-    ]
+        "vóór 20 maart 2027 (nog 15 dagen). Eigenaar: Socialmediateam (social_media_team)."
+        in warnings
+    )
 
 
 def test_check_date_from_environment(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv(review.TODAY_ENV, "2027-03-02")
-    code, _, err = run(capsys, "--root", str(ROOT), "check")
+    due = front_matter(ROOT / "docs" / "crisis.md")["herzien_voor"]
+    today = due + timedelta(days=1)
+    monkeypatch.setenv(review.TODAY_ENV, today.isoformat())
+    code, out, err = run(capsys, "--root", str(ROOT), "check")
     assert code == 0
-    assert err.startswith("LET OP  docs/crisis.md: de beoordeling is verlopen;")
+    assert (
+        f"LET OP  docs/crisis.md: de beoordeling is verlopen; de pagina had vóór {nl(due)} "
+        "opnieuw beoordeeld moeten worden (1 dag geleden). Eigenaar: Crisisteam (crisisteam). "
+        "Lees de pagina na en zet nieuwe datums bij laatst_beoordeeld en herzien_voor."
+        in err.splitlines()
+    )
+    # The same as naming the date on the command line.
+    monkeypatch.delenv(review.TODAY_ENV)
+    assert run(capsys, "--root", str(ROOT), "check", "--vandaag", today.isoformat()) == (
+        code,
+        out,
+        err,
+    )
 
 
 def test_check_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
@@ -94,9 +169,8 @@ def test_check_owner_disagrees_with_codeowners(
     ]
     # Regenerating CODEOWNERS is the fix.
     assert run(capsys, "--root", str(root), "codeowners")[0] == 0
-    assert "/docs/reageren.md           @vonkel/legal\n" in (
-        root / ".github" / "CODEOWNERS"
-    ).read_text(encoding="utf-8")
+    rules = review.parse_codeowners((root / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
+    assert review.owners_of(rules, "docs/reageren.md") == ("@vonkel/legal",)
     assert run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")[0] == 0
 
 
@@ -104,16 +178,19 @@ def test_check_new_page_not_in_codeowners(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
+    new = root / "docs" / "werving.md"
+    assert not new.exists()
     text = (root / "docs" / "reageren.md").read_text(encoding="utf-8")
-    (root / "docs" / "privacy.md").write_text(
+    new.write_text(
         text.replace("eigenaar: social_media_team", "eigenaar: privacy"), encoding="utf-8"
     )
     code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
     assert code == 1
-    assert err.splitlines()[0] == (
-        "FOUT  docs/privacy.md: de eigenaar is 'privacy' (@vonkel/privacy), maar volgens "
-        f".github/CODEOWNERS beoordeelt @vonkel/communicatie deze pagina. {FIX}"
-    )
+    assert err.splitlines() == [
+        "FOUT  docs/werving.md: de eigenaar is 'privacy' (@vonkel/privacy), maar volgens "
+        f".github/CODEOWNERS beoordeelt @vonkel/communicatie deze pagina. {FIX}",
+        "1 fout gevonden; herstel ze en controleer opnieuw (make check).",
+    ]
 
 
 def test_check_missing_owner(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -131,13 +208,21 @@ def test_check_owner_without_github(tmp_path: Path, capsys: pytest.CaptureFixtur
     root = project(tmp_path)
     edit(root / "data" / "contacten.yml", '  github: "@vonkel/security"\n', "")
     edit(root / "docs" / "crisis.md", "eigenaar: crisisteam", "eigenaar: it_security")
+    # Every page it_security owns is reported, the changed one and those it owned already.
+    owned = [p for p in pages(root) if front_matter(root / p)["eigenaar"] == "it_security"]
+    assert "docs/crisis.md" in owned
     code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
     assert code == 1
-    assert err.splitlines()[0] == (
-        "FOUT  docs/crisis.md: de eigenaar 'it_security' heeft geen 'github' in "
-        "data/contacten.yml, dus CODEOWNERS kan niemand om een review vragen. Voeg "
-        'github: "@organisatie/team" toe aan dat contact.'
-    )
+    assert err.splitlines() == [
+        *(
+            f"FOUT  {page}: de eigenaar 'it_security' heeft geen 'github' in "
+            "data/contacten.yml, dus CODEOWNERS kan niemand om een review vragen. Voeg "
+            'github: "@organisatie/team" toe aan dat contact.'
+            for page in owned
+        ),
+        f"{len(owned)} fout{'en' if len(owned) > 1 else ''} gevonden; herstel ze en controleer "
+        "opnieuw (make check).",
+    ]
 
 
 def test_check_unknown_placeholders_without_a_build(
@@ -168,19 +253,24 @@ def test_check_syntax_error_and_bad_macro_argument(
     root = project(tmp_path)
     edit(root / "docs" / "reageren.md", "# Reageren en termijnen", "# Reageren {{ slas.x")
     edit(root / "docs" / "contacten.md", "{{ contacten_tabel() }}", "{{ contacten_tabel('cfo') }}")
+    # The roles in data/contacten.yml, in file order; Jinja stumbles on the next word, 'Op'.
+    roles = ", ".join(yaml.safe_load((ROOT / "data" / "contacten.yml").read_text("utf-8")))
+    rows = (root / "docs" / "reageren.md").read_text(encoding="utf-8").splitlines()
+    start = rows.index("# Reageren {{ slas.x")
+    line = next(n for n, row in enumerate(rows[start + 1 :], start + 2) if row.strip())
+    assert rows[line - 1].startswith("Op ")
     code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
     assert code == 1
     messages = err.splitlines()
     assert (
         "FOUT  docs/contacten.md: een macro op deze pagina gaf een fout: contacten_tabel kent "
-        "de rol(len) cfo niet; kies uit communicatie, social_media_team, woordvoerder, "
-        "crisisteam, juridisch, hr, privacy, it_security. Controleer de naam van de macro en "
+        f"de rol(len) cfo niet; kies uit {roles}. Controleer de naam van de macro en "
         "de waarden tussen de haakjes." in messages
     )
     assert (
-        "FOUT  docs/reageren.md, regel 15: een placeholder of opdracht tussen {{ }} of {% %} is "
-        "niet goed afgesloten (expected token 'end of print statement', got 'Op'). Controleer "
-        "de haakjes en aanhalingstekens." in messages
+        f"FOUT  docs/reageren.md, regel {line}: een placeholder of opdracht tussen {{{{ }}}} of "
+        "{% %} is niet goed afgesloten (expected token 'end of print statement', got 'Op'). "
+        "Controleer de haakjes en aanhalingstekens." in messages
     )
 
 
@@ -251,12 +341,18 @@ def test_review_issue_nothing_due(tmp_path: Path) -> None:
 
 
 def test_review_issue_command(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--root", str(ROOT), "review-issue", "--vandaag", "2027-03-02")
+    due = front_matter(ROOT / "docs" / "crisis.md")["herzien_voor"]
+    today = due + timedelta(days=1)
+    listed = due_within_30_days(ROOT, today)
+    code, out, _ = run(capsys, "--root", str(ROOT), "review-issue", "--vandaag", today.isoformat())
     assert code == 0
-    assert out.startswith("<!-- handbook-review: 1 -->\nStand op 2 maart 2027:")
+    assert out.startswith(f"<!-- handbook-review: {len(listed)} -->\nStand op {nl(today)}:")
+    assert [row.split(" | ")[1] for row in out.splitlines() if row.startswith("| [")] == [
+        f"`{page}`" for page in listed
+    ]
     assert (
         "| [Crisis](https://intranet.vonkel.example/social-mediabeleid/crisis/) | "
-        "`docs/crisis.md` | 1 maart 2027 | verlopen (1 dag geleden) | Crisisteam (`crisisteam`) | "
+        f"`docs/crisis.md` | {nl(due)} | verlopen (1 dag geleden) | Crisisteam (`crisisteam`) | "
         "@vonkel/communicatie |" in out
     )
 
