@@ -18,3 +18,11 @@ class HandbookConfig(Config):
 
     require_front_matter = c.Type(bool, default=True)
     """Every page in ``docs/`` must carry eigenaar, laatst_beoordeeld, herzien_voor, dos, donts."""
+
+    repository_url = c.Optional(c.Type(str))
+    """Web address of the repository (https://github.com/org/repo): links pull requests in the
+    changelog. Not ``repo_url``: with that, Material asks api.github.com for facts."""
+
+    changelog_require_history = c.Type(bool, default=False)
+    """Stop the build when the git history is missing or shallow (CI turns this on through the
+    environment variable HANDBOOK_REQUIRE_HISTORY); otherwise one INFO line explains it."""

@@ -10,10 +10,12 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
 
-from . import render
+from . import changelog, render
 from .config import HandbookConfig
 from .data import Brand, load_brand
+from .generated import add_page
 from .macros import make_macros
 from .models import Datum
 from .pages import check_page
@@ -59,7 +61,59 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # them when it builds its environment, and raises if a name is taken twice.
         self.macros.register_variables(dict(self.brand.variables))
         self.macros.register_macros(make_macros(self.brand))
+        self._read_history(config, root)
         return config
+
+    def _read_history(self, config, root: Path) -> None:
+        """Read git once per build; without a full history say so once (or stop, if asked)."""
+        docs = Path(config.docs_dir).resolve()
+        docs_rel = (
+            docs.relative_to(root.resolve()).as_posix()
+            if docs.is_relative_to(root.resolve())
+            else "docs"
+        )
+        self.history = changelog.read_history(root, docs_rel, self.config.data_dir)
+        self.history_dirs = (docs_rel, self.config.data_dir)
+        self.changelog_groups: list[changelog.Group] = []
+        self.page_titles: dict[str, str] = {}
+        self.changelog_file = None
+        if not self.history.available:
+            if self.config.changelog_require_history:
+                raise PluginError(
+                    _abort([self.history.message() + " (changelog_require_history staat aan.)"])
+                )
+            log.info(self.history.message())
+            # Without history the revision-date plugin would show the build date (no git) or the
+            # date of the one commit (shallow clone) as "last changed", and log a line per page.
+            # It runs after us (listed later), so switching it off here takes effect this build.
+            dates = config.plugins.get("git-revision-date-localized")
+            if dates is not None:
+                dates.config["enabled"] = False
+        self.macros.register_macros({"wat_is_er_veranderd": self._whats_new})
+
+    def _whats_new(self) -> str:
+        """Macro for the home page: the rule changes of the current policy version."""
+        return changelog.render_whats_new(
+            self.history,
+            self.changelog_groups,
+            self.brand.variables["organisatie"],
+            self.page_titles,
+        )
+
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return None
+        order = list(changelog.nav_titles(config.nav))
+        pages = [f for f in files.documentation_pages() if not f.generated_by]
+        pages.sort(key=lambda f: order.index(f.src_uri) if f.src_uri in order else len(order))
+        sources = {f.src_uri: f.content_string for f in pages}
+        self.page_titles = changelog.page_titles(sources, config.nav, self.brand.variables)
+        self.changelog_groups = changelog.build_changelog(self.history, *self.history_dirs, sources)
+        content = changelog.render_changelog(
+            self.history, self.changelog_groups, self.page_titles, self.config.repository_url
+        )
+        self.changelog_file = add_page(files, config, "wijzigingen.md", content)
+        return files
 
     def on_pre_build(self, *, config):
         if not self.config.enabled:
@@ -110,6 +164,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         context["handbook"] = self.brand.variables
+        if self.changelog_file is not None and not page.file.generated_by:
+            anchor = changelog.page_anchor(page.file.src_uri)
+            url = get_relative_url(self.changelog_file.url, page.file.url)
+            context["wijzigingen"] = {
+                "beschikbaar": self.history.available,
+                "url": f"{url}#{anchor}",
+            }
         return context
 
     def on_env(self, env, *, config, files):
