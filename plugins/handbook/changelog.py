@@ -382,6 +382,15 @@ def _page_order(sources: Mapping[str, str]) -> Callable[[str], tuple[int, str]]:
     return lambda page: (order.get(page, len(order)), page)
 
 
+def last_changed(file_date: str | None, groups: Iterable[Group], page: str) -> Datum | None:
+    """When a page last changed: its file's last commit (``file_date``, ISO, from
+    git-revision-date-localized) or a later change of data it shows, whichever is newer."""
+    dates = [e.date for g in groups for e in g.entries if page in e.pages]
+    if file_date:
+        dates.append(date.fromisoformat(file_date))
+    return Datum.fromordinal(max(dates).toordinal()) if dates else None
+
+
 def rule_changes(groups: Iterable[Group], version: str) -> list[Entry]:
     """The entries marked as rule changes in the group of ``version``."""
     for group in groups:

@@ -170,6 +170,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             context["wijzigingen"] = {
                 "beschikbaar": self.history.available,
                 "url": f"{url}#{anchor}",
+                "laatst_gewijzigd": changelog.last_changed(
+                    page.meta.get("git_revision_date_localized_raw_iso_date"),
+                    self.changelog_groups,
+                    page.file.src_uri,
+                ),
             }
         return context
 
