@@ -49,6 +49,8 @@ def test_brand_facts_appear_where_pages_use_them(site_dir: Path) -> None:
 
 def test_each_page_shows_its_dos_donts_and_owner(site_dir: Path) -> None:
     for page in html_pages(site_dir):
+        if page.parent.name == "wijzigingen":  # generated from git history, not a policy page
+            continue
         html = _text(page)
         assert 'class="handbook-dosdonts"' in html, page
         assert "Eigenaar van deze pagina" in html, page

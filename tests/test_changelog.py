@@ -118,6 +118,15 @@ def test_read_history_outside_a_repository() -> None:
     )
 
 
+def test_read_history_of_a_repository_owned_by_someone_else() -> None:
+    fatal = "fatal: detected dubious ownership in repository at '/__w/h/h'\n"
+    history = changelog.read_history(Path("."), git=FakeGit((128, "", fatal)))
+    assert history.reason == (
+        "git deze map niet vertrouwt, omdat een andere gebruiker de eigenaar is (los dit op met "
+        "'git config --global --add safe.directory <map>')"
+    )
+
+
 def test_read_history_of_a_shallow_clone_reads_no_log() -> None:
     git = FakeGit((0, "true\n\n", ""))
     history = changelog.read_history(Path("."), git=git)
@@ -302,3 +311,12 @@ def test_page_titles_from_nav_then_heading() -> None:
     titles = changelog.page_titles(sources, nav, {"organisatie": {"naam": "Vonkel"}})
     assert titles == {"index.md": "Over dit beleid", "crisis.md": "Crisis bij Vonkel", "x.md": "x"}
     assert changelog.page_anchor("sub/pagina.md") == "pagina-sub-pagina"
+
+
+def test_last_changed_takes_the_newer_of_file_and_data_changes() -> None:
+    groups = changelog.build_changelog(_history(), "docs", "data", SOURCES)
+    # crisis.md: its own file last changed 2026-03-12 (editorial), its data (slas) 2026-03-10.
+    assert str(changelog.last_changed("2026-03-12", groups, "crisis.md")) == "12 maart 2026"
+    assert str(changelog.last_changed("2026-01-05", groups, "crisis.md")) == "10 maart 2026"
+    assert str(changelog.last_changed(None, groups, "index.md")) == "2 april 2026"
+    assert changelog.last_changed(None, [], "x.md") is None

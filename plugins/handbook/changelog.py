@@ -139,6 +139,11 @@ def read_history(
             return History(
                 reason="deze map geen git-repository is (bijvoorbeeld een kopie zonder de map .git)"
             )
+        if "dubious ownership" in info.stderr:
+            return History(
+                reason="git deze map niet vertrouwt, omdat een andere gebruiker de eigenaar is "
+                "(los dit op met 'git config --global --add safe.directory <map>')"
+            )
         return History(reason=f"git een fout gaf: {_first_line(info.stderr)}")
     lines = info.stdout.splitlines()
     if lines and lines[0].strip() == "true":
