@@ -320,3 +320,15 @@ def test_last_changed_takes_the_newer_of_file_and_data_changes() -> None:
     assert str(changelog.last_changed("2026-01-05", groups, "crisis.md")) == "10 maart 2026"
     assert str(changelog.last_changed(None, groups, "index.md")) == "2 april 2026"
     assert changelog.last_changed(None, [], "x.md") is None
+
+
+def test_plugin_options_load() -> None:
+    from handbook.plugin import HandbookPlugin
+
+    plugin = HandbookPlugin()
+    errors, warnings = plugin.load_config(
+        {"repository_url": "https://github.com/o/r", "changelog_require_history": True}
+    )
+    assert errors == [] and warnings == []
+    assert plugin.config.changelog_require_history is True
+    assert HandbookPlugin().load_config({}) == ([], [])
