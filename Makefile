@@ -9,7 +9,7 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test lint format schema check chromium clean
+.PHONY: help serve build test lint format schema check chromium clean codeowners
 
 help:
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
@@ -17,6 +17,7 @@ help:
 	@echo "make test    - alle tests (installeert wat nodig is)"
 	@echo "make check   - controleer gegevens en pagina's zonder te bouwen"
 	@echo "make schema  - schrijf het JSON Schema van de gegevens naar schema/"
+	@echo "make codeowners - schrijf .github/CODEOWNERS uit de eigenaars van de pagina's"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,9 @@ check: $(STAMP)
 
 schema: $(STAMP)
 	$(BIN)/handbook schema
+
+codeowners: $(STAMP)
+	$(BIN)/handbook codeowners
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests

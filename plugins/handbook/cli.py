@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import review
 from .data import load_brand
 from .pages import check_page
 from .schema import stale_schemas, write_schemas
@@ -52,17 +53,87 @@ def check_pages(root: Path, docs: str, contacts: Sequence[str]) -> list[str]:
 def cmd_check(args: argparse.Namespace) -> int:
     root = _root(args)
     try:
-        brand = load_brand(root / "data", root)
+        today = review.parse_today(args.vandaag)
+    except ValueError as error:
+        print(f"FOUT  {error}", file=sys.stderr)
+        return 2
+    report = review.check_project(root, today)
+    for message in report.errors:
+        print(f"FOUT  {message}", file=sys.stderr)
+    for message in report.warnings:
+        print(f"LET OP  {message}", file=sys.stderr)
+    if report.errors:
+        count = len(report.errors)
+        print(
+            f"{count} {'fout' if count == 1 else 'fouten'} gevonden; herstel ze en controleer "
+            "opnieuw (make check).",
+            file=sys.stderr,
+        )
+        return 1
+    if report.warnings:
+        print(f"Gegevens en pagina's zijn in orde, met {len(report.warnings)} aandachtspunt(en).")
+    else:
+        print("Gegevens en pagina's zijn in orde.")
+    return 0
+
+
+def _pages_and_brand(root: Path):
+    brand = load_brand(root / "data", root)
+    pages, messages = review.read_pages(
+        root, brand.variables["contacten"], variables=brand.variables
+    )
+    if messages:
+        raise HandbookError(messages)
+    return brand, pages
+
+
+def cmd_review_issue(args: argparse.Namespace) -> int:
+    root = _root(args)
+    try:
+        today = review.parse_today(args.vandaag)
+        brand, pages = _pages_and_brand(root)
+    except ValueError as error:
+        print(f"FOUT  {error}", file=sys.stderr)
+        return 2
     except HandbookError as error:
         for message in error.messages:
             print(f"FOUT  {message}", file=sys.stderr)
         return 1
-    messages = check_pages(root, "docs", list(brand.variables["contacten"]))
-    for message in messages:
-        print(f"FOUT  {message}", file=sys.stderr)
-    if messages:
+    site = args.site_url or brand.variables["organisatie"]["intranet_url"]
+    sys.stdout.write(review.review_issue_body(pages, brand.variables["contacten"], today, site))
+    return 0
+
+
+def cmd_codeowners(args: argparse.Namespace) -> int:
+    root = _root(args)
+    try:
+        brand, pages = _pages_and_brand(root)
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
         return 1
-    print("Gegevens en pagina's zijn in orde.")
+    text = review.generate_codeowners(
+        pages, brand.variables["contacten"], brand.variables["organisatie"]["beleidseigenaar"]
+    )
+    if args.stdout:
+        sys.stdout.write(text)
+        return 0
+    path = root / review.CODEOWNERS_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"geschreven: {review.CODEOWNERS_PATH}")
+    return 0
+
+
+def cmd_preview(args: argparse.Namespace) -> int:
+    from .preview import changed_files, summary_markdown
+
+    try:
+        paths = changed_files(_root(args), args.basis)
+    except RuntimeError as error:
+        print(f"FOUT  {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(summary_markdown(paths, args.artefact, args.artefact_url, args.run_url))
     return 0
 
 
@@ -76,7 +147,21 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("--check", action="store_true", help="controleer alleen of het actueel is")
     schema.set_defaults(func=cmd_schema)
     check = sub.add_parser("check", help="controleer gegevens en pagina's zonder te bouwen")
+    check.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD), voor tests")
     check.set_defaults(func=cmd_check)
+    issue = sub.add_parser("review-issue", help="tekst van het issue met te beoordelen pagina's")
+    issue.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD)")
+    issue.add_argument("--site-url", help="adres van de site (standaard: organisatie.intranet_url)")
+    issue.set_defaults(func=cmd_review_issue)
+    owners = sub.add_parser("codeowners", help="schrijf .github/CODEOWNERS uit de eigenaars")
+    owners.add_argument("--stdout", action="store_true", help="toon het resultaat, schrijf niets")
+    owners.set_defaults(func=cmd_codeowners)
+    preview = sub.add_parser("voorbeeld", help="samenvatting voor het voorbeeld van een PR")
+    preview.add_argument("--basis", default="origin/main", help="vergelijk met deze tak")
+    preview.add_argument("--artefact", default="voorbeeld-site", help="naam van het artefact")
+    preview.add_argument("--artefact-url", help="link naar het artefact")
+    preview.add_argument("--run-url", help="link naar de run")
+    preview.set_defaults(func=cmd_preview)
     return parser
 
 

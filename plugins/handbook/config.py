@@ -19,6 +19,9 @@ class HandbookConfig(Config):
     require_front_matter = c.Type(bool, default=True)
     """Every page in ``docs/`` must carry eigenaar, laatst_beoordeeld, herzien_voor, dos, donts."""
 
+    vandaag = c.Optional(c.Type(str))
+    """Treat this date (JJJJ-MM-DD) as today for overdue reviews (else $HANDBOOK_VANDAAG/today)."""
+
     repository_url = c.Optional(c.Type(str))
     """Web address of the repository (https://github.com/org/repo): links pull requests in the
     changelog. Not ``repo_url``: with that, Material asks api.github.com for facts."""

@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from . import changelog, render
+from . import changelog, render, review
 from .config import HandbookConfig
 from .data import Brand, load_brand
 from .generated import add_page
@@ -56,6 +56,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(_drop_macro_error_blocks)
         self.errors: list[str] = []
+        try:
+            self.today = review.parse_today(self.config.vandaag)
+        except ValueError as error:
+            where = (
+                "mkdocs.yml, plugin handbook, 'vandaag'"
+                if self.config.vandaag
+                else "HANDBOOK_VANDAAG"
+            )
+            raise PluginError(f"{where}: {error}") from None
         self.recorder = Recorder(paths=index_paths(self.brand.variables))
         # Registered before macros' own on_config runs (we are listed first): macros adds
         # them when it builds its environment, and raises if a name is taken twice.
@@ -137,6 +146,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.errors.extend(messages)
         if meta is None:
             return None
+        if review.review_status(meta.herzien_voor, self.today) == "verlopen":
+            owner = self.brand.variables["contacten"][meta.eigenaar]
+            notice = review.overdue_notice(meta.herzien_voor, owner["rol"], owner.get("email"))
+            markdown = review.insert_after_title(markdown, notice)
         return markdown.rstrip() + "\n" + render.dos_donts_box(meta.dos, meta.donts)
 
     @event_priority(50)  # right after the page's Markdown was rendered; order is not critical

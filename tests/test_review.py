@@ -1,0 +1,306 @@
+"""handbook check, review-issue, codeowners and voorbeeld: exact Dutch messages and exit codes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from handbook import review
+from handbook.cli import main
+from handbook.preview import classify, summary_markdown
+
+GOLDEN = Path(__file__).parent / "golden"
+FIX = "Voer 'make codeowners' uit en neem .github/CODEOWNERS op in je commit."
+
+
+def project(tmp_path: Path) -> Path:
+    """A copy of the parts `handbook check` reads, to break on purpose."""
+    for part in ("data", "docs"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / ".github").mkdir()
+    shutil.copy2(ROOT / ".github" / "CODEOWNERS", tmp_path / ".github" / "CODEOWNERS")
+    return tmp_path
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_on_the_example(capsys: pytest.CaptureFixture[str]) -> None:
+    # A date on which nothing in the example is due: no warnings, exit 0.
+    code, out, err = run(capsys, "--root", str(ROOT), "check", "--vandaag", "2026-09-02")
+    assert (code, out, err) == (0, "Gegevens en pagina's zijn in orde.\n", "")
+
+
+def test_check_overdue_and_soon_due_are_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    edit(root / "docs" / "reageren.md", "herzien_voor: 2027-09-01", "herzien_voor: 2027-03-20")
+    code, out, err = run(capsys, "--root", str(root), "check", "--vandaag", "2027-03-05")
+    assert code == 0
+    assert out == "Gegevens en pagina's zijn in orde, met 2 aandachtspunt(en).\n"
+    assert err.splitlines() == [
+        "LET OP  docs/crisis.md: de beoordeling is verlopen; de pagina had vóór 1 maart 2027 "
+        "opnieuw beoordeeld moeten worden (4 dagen geleden). Eigenaar: Crisisteam (crisisteam). "
+        "Lees de pagina na en zet nieuwe datums bij laatst_beoordeeld en herzien_voor.",
+        "LET OP  docs/reageren.md: deze pagina moet binnen 30 dagen opnieuw beoordeeld worden, "
+        "vóór 20 maart 2027 (nog 15 dagen). Eigenaar: Socialmediateam (social_media_team).",
+    ]
+
+
+def test_check_date_from_environment(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(review.TODAY_ENV, "2027-03-02")
+    code, _, err = run(capsys, "--root", str(ROOT), "check")
+    assert code == 0
+    assert err.startswith("LET OP  docs/crisis.md: de beoordeling is verlopen;")
+
+
+def test_check_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--root", str(ROOT), "check", "--vandaag", "1-3-2027")
+    assert code == 2
+    assert err == (
+        "FOUT  '1-3-2027' is geen geldige datum voor vandaag. Schrijf hem als JJJJ-MM-DD, "
+        "zoals 2026-03-01.\n"
+    )
+
+
+def test_check_owner_disagrees_with_codeowners(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    edit(root / "docs" / "reageren.md", "eigenaar: social_media_team", "eigenaar: juridisch")
+    code, out, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "FOUT  docs/reageren.md: de eigenaar is 'juridisch' (@vonkel/legal), maar volgens "
+        f".github/CODEOWNERS beoordeelt @vonkel/social-media-team deze pagina. {FIX}",
+        "1 fout gevonden; herstel ze en controleer opnieuw (make check).",
+    ]
+    # Regenerating CODEOWNERS is the fix.
+    assert run(capsys, "--root", str(root), "codeowners")[0] == 0
+    assert "/docs/reageren.md           @vonkel/legal\n" in (
+        root / ".github" / "CODEOWNERS"
+    ).read_text(encoding="utf-8")
+    assert run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")[0] == 0
+
+
+def test_check_new_page_not_in_codeowners(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    text = (root / "docs" / "reageren.md").read_text(encoding="utf-8")
+    (root / "docs" / "privacy.md").write_text(
+        text.replace("eigenaar: social_media_team", "eigenaar: privacy"), encoding="utf-8"
+    )
+    code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "FOUT  docs/privacy.md: de eigenaar is 'privacy' (@vonkel/privacy), maar volgens "
+        f".github/CODEOWNERS beoordeelt @vonkel/communicatie deze pagina. {FIX}"
+    )
+
+
+def test_check_missing_owner(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    edit(root / "docs" / "crisis.md", "eigenaar: crisisteam\n", "")
+    code, out, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "FOUT  docs/crisis.md, regel 2, sleutel 'eigenaar': ontbreekt. Voeg deze sleutel toe.",
+        "1 fout gevonden; herstel ze en controleer opnieuw (make check).",
+    ]
+
+
+def test_check_owner_without_github(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = project(tmp_path)
+    edit(root / "data" / "contacten.yml", '  github: "@vonkel/security"\n', "")
+    edit(root / "docs" / "crisis.md", "eigenaar: crisisteam", "eigenaar: it_security")
+    code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "FOUT  docs/crisis.md: de eigenaar 'it_security' heeft geen 'github' in "
+        "data/contacten.yml, dus CODEOWNERS kan niemand om een review vragen. Voeg "
+        'github: "@organisatie/team" toe aan dat contact.'
+    )
+
+
+def test_check_unknown_placeholders_without_a_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    page = root / "docs" / "contacten.md"
+    lines = page.read_text(encoding="utf-8").splitlines()
+    lines.append("Bel {{ contacten.crisisteam.telefoonnummer }} of mail {{ organistie.naam }}.")
+    lines.append("Dit mag: {{ page.title }} en {{ eigenaar }}.")
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    line = len(lines) - 1
+    code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
+    assert code == 1
+    assert err.splitlines()[:2] == [
+        f"FOUT  docs/contacten.md, regel {line}: de placeholder "
+        "'{{ contacten.crisisteam.telefoonnummer }}' bestaat niet (bekende sleutels: rol, naam, "
+        "email, telefoon, kanaal, bereikbaarheid, wanneer, github). Controleer de spelling; "
+        "alle gegevens staan in data/.",
+        f"FOUT  docs/contacten.md, regel {line}: de placeholder '{{{{ organistie }}}}' bestaat "
+        "niet. Controleer de spelling; alle gegevens staan in data/.",
+    ]
+
+
+def test_check_syntax_error_and_bad_macro_argument(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    edit(root / "docs" / "reageren.md", "# Reageren en termijnen", "# Reageren {{ slas.x")
+    edit(root / "docs" / "contacten.md", "{{ contacten_tabel() }}", "{{ contacten_tabel('cfo') }}")
+    code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
+    assert code == 1
+    messages = err.splitlines()
+    assert (
+        "FOUT  docs/contacten.md: een macro op deze pagina gaf een fout: contacten_tabel kent "
+        "de rol(len) cfo niet; kies uit communicatie, social_media_team, woordvoerder, "
+        "crisisteam, juridisch, hr, privacy, it_security. Controleer de naam van de macro en "
+        "de waarden tussen de haakjes." in messages
+    )
+    assert (
+        "FOUT  docs/reageren.md, regel 15: een placeholder of opdracht tussen {{ }} of {% %} is "
+        "niet goed afgesloten (expected token 'end of print statement', got 'Op'). Controleer "
+        "de haakjes en aanhalingstekens." in messages
+    )
+
+
+def test_codeowners_is_current() -> None:
+    brand_pages, _ = review.read_pages(ROOT, _contacts())
+    expected = review.generate_codeowners(brand_pages, _contacts(), "communicatie")
+    assert (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == expected
+
+
+def _contacts() -> dict:
+    from handbook.data import load_brand
+
+    return load_brand(ROOT / "data", ROOT).variables["contacten"]
+
+
+def test_codeowners_matching_follows_github() -> None:
+    rules = review.parse_codeowners(
+        "# comment\n* @a\n/data/ @b\ndocs/*.md @c\n/docs/crisis.md @d @e\n*.yml @f\n"
+    )
+    assert review.owners_of(rules, "README.md") == ("@a",)
+    assert review.owners_of(rules, "data/slas.yml") == ("@f",)
+    assert review.owners_of(rules, "data/sub/x.txt") == ("@b",)
+    assert review.owners_of(rules, "docs/reageren.md") == ("@c",)
+    assert review.owners_of(rules, "docs/crisis.md") == ("@d", "@e")
+    assert review.owners_of(review.parse_codeowners("/docs/ @x\n"), "mkdocs.yml") is None
+
+
+def _golden_pages(tmp_path: Path) -> list[review.PageInfo]:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    pages = {
+        "index.md": ("communicatie", "2026-01-10", "Social mediabeleid van {{ organisatie.naam }}"),
+        "crisis.md": ("crisisteam", "2026-02-01", "Crisis"),
+        "privacy.md": ("privacy", "2026-02-28", "Privacy | persoonsgegevens"),
+        "reageren.md": ("social_media_team", "2026-03-01", "Reageren"),
+        "sub/index.md": ("juridisch", "2026-12-31", "Wet en regelgeving"),
+    }
+    for name, (owner, due, title) in pages.items():
+        (docs / name).parent.mkdir(exist_ok=True)
+        (docs / name).write_text(
+            f"---\neigenaar: {owner}\nlaatst_beoordeeld: 2025-01-01\nherzien_voor: {due}\n"
+            f"dos: [a]\ndonts: [b]\n---\n\n# {title}\n",
+            encoding="utf-8",
+        )
+    found, messages = review.read_pages(
+        tmp_path, _contacts(), variables={"organisatie": {"naam": "Vonkel"}}
+    )
+    assert messages == []
+    return found
+
+
+def test_review_issue_golden(tmp_path: Path) -> None:
+    pages = _golden_pages(tmp_path)
+    body = review.review_issue_body(
+        pages, _contacts(), date(2026, 2, 1), "https://intranet.example/beleid/"
+    )
+    assert body == (GOLDEN / "review-issue.md").read_text(encoding="utf-8")
+
+
+def test_review_issue_nothing_due(tmp_path: Path) -> None:
+    pages = _golden_pages(tmp_path)
+    assert review.review_issue_body(pages, _contacts(), date(2025, 6, 1)) == (
+        "<!-- handbook-review: 0 -->\n"
+        "Stand op 1 juni 2025: pagina's van het handboek waarvan de beoordelingsdatum "
+        "(`herzien_voor`) verstreken is of binnen 30 dagen verstrijkt.\n\n"
+        "Er zijn geen pagina's die binnen 30 dagen beoordeeld moeten worden.\n"
+    )
+
+
+def test_review_issue_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--root", str(ROOT), "review-issue", "--vandaag", "2027-03-02")
+    assert code == 0
+    assert out.startswith("<!-- handbook-review: 1 -->\nStand op 2 maart 2027:")
+    assert (
+        "| [Crisis](https://intranet.vonkel.example/social-mediabeleid/crisis/) | "
+        "`docs/crisis.md` | 1 maart 2027 | verlopen (1 dag geleden) | Crisisteam (`crisisteam`) | "
+        "@vonkel/communicatie |" in out
+    )
+
+
+def test_review_status_window() -> None:
+    today = date(2026, 5, 1)
+    assert review.review_status(date(2026, 4, 30), today) == "verlopen"
+    assert review.review_status(date(2026, 5, 1), today) == "binnenkort"
+    assert review.review_status(date(2026, 5, 31), today) == "binnenkort"
+    assert review.review_status(date(2026, 6, 1), today) is None
+
+
+def test_preview_summary_lists_changed_pages() -> None:
+    paths = ["docs/crisis.md", "docs/sub/index.md", "data/slas.yml", "docs/stylesheets/x.css"]
+    assert classify(paths) == (
+        [("docs/crisis.md", "crisis.html"), ("docs/sub/index.md", "sub/index.html")],
+        ["data/slas.yml", "docs/stylesheets/x.css"],
+    )
+    text = summary_markdown(paths, "voorbeeld-site", "https://example/a/1", "https://example/r")
+    assert "- `docs/crisis.md` → open `crisis.html` in het voorbeeld" in text
+    assert "[voorbeeld-site](https://example/a/1)" in text
+    assert "### Gewijzigde gegevens\n" in text and "- `data/slas.yml`" in text
+
+
+def test_preview_command_reads_git(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "crisis.md").write_text("a\n", encoding="utf-8")
+    git("init", "-q", "-b", "main")
+    git(
+        "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "a", "--allow-empty"
+    )
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "b")
+    git("checkout", "-q", "-b", "pr", "HEAD~1")
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "docs" / "ai.md").write_text("b\n", encoding="utf-8")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "c")
+    code, out, _ = run(capsys, "--root", str(tmp_path), "voorbeeld", "--basis", "main")
+    assert code == 0
+    assert "- `docs/ai.md` → open `ai.html` in het voorbeeld" in out
+    assert "crisis" not in out
+    code, _, err = run(capsys, "--root", str(tmp_path), "voorbeeld", "--basis", "nergens")
+    assert code == 1 and err.startswith("FOUT  git kon de wijzigingen ten opzichte van 'nergens'")
