@@ -69,7 +69,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Registered before macros' own on_config runs (we are listed first): macros adds
         # them when it builds its environment, and raises if a name is taken twice.
         self.macros.register_variables(dict(self.brand.variables))
-        self.macros.register_macros(make_macros(self.brand))
+        self.macros.register_macros(make_macros(self.brand, whats_new=self._whats_new))
         self._read_history(config, root)
         return config
 
@@ -98,7 +98,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             dates = config.plugins.get("git-revision-date-localized")
             if dates is not None:
                 dates.config["enabled"] = False
-        self.macros.register_macros({"wat_is_er_veranderd": self._whats_new})
 
     def _whats_new(self) -> str:
         """Macro for the home page: the rule changes of the current policy version."""
