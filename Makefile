@@ -9,7 +9,7 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build test lint format schema check chromium clean codeowners
+.PHONY: help serve build test lint format schema check chromium clean codeowners offline pdf
 
 help:
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
@@ -18,6 +18,8 @@ help:
 	@echo "make check   - controleer gegevens en pagina's zonder te bouwen"
 	@echo "make schema  - schrijf het JSON Schema van de gegevens naar schema/"
 	@echo "make codeowners - schrijf .github/CODEOWNERS uit de eigenaars van de pagina's"
+	@echo "make offline - site om vanaf schijf te openen (file share), als zip in dist/"
+	@echo "make pdf     - het hele beleid als PDF in dist/ en in site/ (met link op de startpagina)"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +36,12 @@ serve: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site
+
+pdf: $(STAMP) chromium
+	$(BIN)/handbook beleid-pdf --out dist --site-dir site
+
+offline: $(STAMP)
+	$(BIN)/handbook offline --out dist
 
 check: $(STAMP)
 	$(BIN)/handbook check

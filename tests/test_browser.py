@@ -19,9 +19,11 @@ SEARCHES = {
     "discriminatie": "acceptabele-inhoud/",
     "wachtberichten": "crisis/",
     "klachten": "reageren/",
-    "schuilnaam": "",
-    "goedkeuring": "contacten/",
+    "schuilnaam": "voor-wie/",
+    "goedkeuring": "goedkeuring/",
     "datalek": "crisis/",
+    "tweestapsverificatie": "beveiliging/",
+    "ondertiteling": "toegankelijkheid/",
 }
 
 

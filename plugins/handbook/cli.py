@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import review
 from .data import load_brand
-from .pages import check_page
+from .readability import format_table, report
 from .schema import stale_schemas, write_schemas
 from .yamlsrc import HandbookError
 
@@ -37,17 +37,6 @@ def cmd_schema(args: argparse.Namespace) -> int:
     for path in write_schemas(folder):
         print(f"geschreven: {path.relative_to(_root(args))}")
     return 0
-
-
-def check_pages(root: Path, docs: str, contacts: Sequence[str]) -> list[str]:
-    messages = []
-    for path in sorted((root / docs).rglob("*.md")):
-        rel = path.relative_to(root)
-        if "overrides" in rel.parts:
-            continue
-        _, problems = check_page(rel.as_posix(), path.read_text(encoding="utf-8"), contacts)
-        messages.extend(problems)
-    return messages
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -137,6 +126,60 @@ def cmd_preview(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .offline import build_offline
+
+    root = _root(args)
+    try:
+        target = build_offline(root, (root / args.out).resolve())
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 1
+    print(f"geschreven: {_shown(target, root)}")
+    return 0
+
+
+def cmd_beleid_pdf(args: argparse.Namespace) -> int:
+    from .beleidpdf import build_policy_pdf
+
+    root = _root(args)
+    site_dir = (root / args.site_dir).resolve()
+    try:
+        target = build_policy_pdf(root, site_dir, (root / args.out).resolve())
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 1
+    print(f"geschreven: {_shown(target, root)}")
+    print(f"site met de PDF en een link op de startpagina: {_shown(site_dir, root)}")
+    return 0
+
+
+def _shown(path: Path, root: Path) -> str:
+    return str(path.relative_to(root)) if path.is_relative_to(root) else str(path)
+
+
+def cmd_leesbaarheid(args: argparse.Namespace) -> int:
+    site = Path(args.site).resolve()
+    if not (site / "index.html").is_file():
+        print(
+            f"FOUT  In '{args.site}' staat geen gebouwde site (index.html ontbreekt). Bouw de site "
+            "eerst met 'make build', of geef de map op met --site.",
+            file=sys.stderr,
+        )
+        return 1
+    per_page, total = report(site)
+    print(format_table(per_page, total))
+    problems = [p for f in [*per_page, total] for p in f.problems()]
+    for problem in problems:
+        print(f"FOUT  {problem}", file=sys.stderr)
+    if problems:
+        return 1
+    print("De teksten halen taalniveau B1.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
@@ -162,6 +205,24 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--artefact-url", help="link naar het artefact")
     preview.add_argument("--run-url", help="link naar de run")
     preview.set_defaults(func=cmd_preview)
+    offline = sub.add_parser(
+        "offline", help="bouw de site om vanaf schijf te openen, als zip in dist/"
+    )
+    offline.add_argument("--out", default="dist", help="map voor de zip (standaard: dist)")
+    offline.set_defaults(func=cmd_offline)
+    beleid_pdf = sub.add_parser(
+        "beleid-pdf", help="het hele beleid als PDF in dist/, en de site met die PDF in site/"
+    )
+    beleid_pdf.add_argument("--out", default="dist", help="map voor de PDF (standaard: dist)")
+    beleid_pdf.add_argument(
+        "--site-dir", default="site", help="map voor de site met de PDF (standaard: site)"
+    )
+    beleid_pdf.set_defaults(func=cmd_beleid_pdf)
+    leesbaarheid = sub.add_parser(
+        "leesbaarheid", help="meet zinslengte, aanspreekvorm en lijdende vorm van de gebouwde site"
+    )
+    leesbaarheid.add_argument("--site", default="site", help="map met de gebouwde site")
+    leesbaarheid.set_defaults(func=cmd_leesbaarheid)
     return parser
 
 

@@ -59,6 +59,8 @@ def _dutch(error: dict[str, Any]) -> str:
         return f"'{value}' heeft niet de verwachte vorm (patroon {ctx.get('pattern')})"
     if kind == "too_short":
         return f"moet minstens {ctx.get('min_length')} item(s) hebben"
+    if kind == "too_long":
+        return f"mag hoogstens {ctx.get('max_length')} item(s) hebben"
     if kind in ("greater_than_equal", "less_than_equal"):
         limit = ctx.get("ge", ctx.get("le"))
         return f"{_TYPE_MESSAGES[kind]} ({value}); grens: {limit}"

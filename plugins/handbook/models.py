@@ -182,6 +182,14 @@ class Organisatie(Model):
     bevestiging_url: Url | None = Field(
         default=None, description="Optioneel: formulier waarmee medewerkers het beleid bevestigen."
     )
+    instemming_or: NlDate | None = Field(
+        default=None,
+        description="Optioneel: datum waarop de ondernemingsraad met deze versie instemde.",
+    )
+    bewaartermijn_berichten: Duur | None = Field(
+        default=None,
+        description="Optioneel: hoe lang officiële berichten en bewijs bewaard blijven: '2 jaar'.",
+    )
 
 
 class Contact(Model):

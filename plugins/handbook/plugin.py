@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from . import changelog, render, review
+from . import changelog, quiz, render, review
 from .config import HandbookConfig
 from .data import Brand, load_brand
 from .generated import add_page
@@ -108,9 +108,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.page_titles,
         )
 
-    def on_files(self, files, *, config):
-        if not self.config.enabled:
-            return None
+    def _add_changelog(self, files, config) -> None:
+        """The page wijzigingen/ from the history read in on_config (called from on_files)."""
         order = list(changelog.nav_titles(config.nav))
         pages = [f for f in files.documentation_pages() if not f.generated_by]
         pages.sort(key=lambda f: order.index(f.src_uri) if f.src_uri in order else len(order))
@@ -121,13 +120,26 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.history, self.changelog_groups, self.page_titles, self.config.repository_url
         )
         self.changelog_file = add_page(files, config, "wijzigingen.md", content)
-        return files
 
     def on_pre_build(self, *, config):
         if not self.config.enabled:
             return
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.recorder.undefined_class()
+
+    def on_files(self, files, *, config):
+        if not self.config.enabled:
+            return None
+        root = Path(config.config_file_path or ".").parent
+        try:
+            self.quiz, content = quiz.quiz_page(
+                root / self.config.data_dir, Path(config.docs_dir), self.brand.variables, root
+            )
+        except HandbookError as error:
+            raise PluginError(_abort(error.messages)) from None
+        add_page(files, config, quiz.PAGE_URI, content, f"../{self.config.data_dir}/quiz.yml")
+        self._add_changelog(files, config)
+        return files
 
     @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
@@ -193,6 +205,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return None
+        anchors = {
+            Path(f.src_uri).with_suffix("").as_posix(): f.page.present_anchor_ids
+            for f in files.documentation_pages()
+            if f.page is not None
+        }
+        self.errors.extend(quiz.anchor_messages(self.quiz.links, anchors))
         if self.errors:
             raise PluginError(_abort(self.errors))
         return None

@@ -559,6 +559,14 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
     extra = mkdocs_extra(root)
     for page in pages:
         errors.extend(page_placeholder_messages(page, brand.variables, macros, extra))
+    quiz_file = root / "data" / "quiz.yml"
+    if quiz_file.is_file():
+        from .quiz import load_quiz
+
+        try:
+            load_quiz(quiz_file, root / docs, brand.variables, "data/quiz.yml")
+        except HandbookError as error:
+            errors.extend(error.messages)
     codeowners = root / CODEOWNERS_PATH
     if codeowners.is_file():
         errors.extend(codeowners_messages(pages, contacts, codeowners.read_text(encoding="utf-8")))

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .models import BRAND_FILES, PageMeta
+from .quiz import Quiz
 
 TITLES = {
     "organisatie": "Organisatie (data/organisatie.yml)",
@@ -31,6 +32,11 @@ def schemas() -> dict[str, dict[str, Any]]:
             "title": TITLES.get(stem, stem),
         }
         out[f"{stem}.schema.json"] = schema
+    out["quiz.schema.json"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Quiz.model_json_schema(),
+        "title": "Zelftest (data/quiz.yml)",
+    }
     page = PageMeta.model_json_schema()
     out["pagina.schema.json"] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
