@@ -241,20 +241,24 @@ def test_entry_markdown() -> None:
     entry = Entry(
         "a" * 40,
         date(2026, 3, 2),
-        "Bel *eerst* de {{ lijn",
+        "Bel *eerst* de {{ lijn | x",
         12,
         True,
         ("crisis.md", "oud.md"),
         ("slas.yml",),
     )
     assert changelog.entry_markdown(entry, TITLES, "https://github.com/o/r/") == (
-        "- **2 maart 2026**: Bel \\*eerst\\* de &#123;&#123; lijn. *Regelwijziging.* Pull request "
-        "[#12](https://github.com/o/r/pull/12). Pagina's: [Crisis](crisis.md), oud.md (bestaat "
-        "niet meer). Gegevens: `slas.yml`."
+        "| 2 maart 2026 | Bel \\*eerst\\* de &#123;&#123; lijn \\| x. *Regelwijziging.* Pull "
+        "request [#12](https://github.com/o/r/pull/12). | [Crisis](crisis.md), oud.md (bestaat "
+        "niet meer). Gegevens: `slas.yml` |"
     )
     plain = Entry("b" * 40, date(2026, 1, 5), "Eerste versie", 3, False, ("index.md",), ())
     assert changelog.entry_markdown(plain, TITLES, None) == (
-        "- **5 januari 2026**: Eerste versie. Pull request #3. Pagina: [Over dit beleid](index.md)."
+        "| 5 januari 2026 | Eerste versie. Pull request #3. | [Over dit beleid](index.md) |"
+    )
+    data_only = Entry("c" * 40, date(2026, 1, 6), "Quiz", None, False, (), ("quiz.yml",))
+    assert changelog.entry_markdown(data_only, TITLES, None) == (
+        "| 6 januari 2026 | Quiz. | Gegevens: `quiz.yml` |"
     )
 
 
@@ -272,7 +276,7 @@ def test_render_changelog_has_an_anchor_per_page_and_version() -> None:
     for anchor in ("na-versie-1-1", "versie-1-1", "versie-1-0", "per-pagina", "pagina-crisis"):
         assert f"{{ #{anchor} }}" in text
     assert "Deze versie geldt vanaf 15 mei 2026." in text
-    assert "- **2 maart 2026** (versie 1.1): Crisislijn *Regelwijziging.*" in text
+    assert "| 2 maart 2026 | Versie 1.1 | Crisislijn *Regelwijziging.* |" in text
 
 
 def test_whats_new_lists_rule_changes_and_the_acknowledgement_link() -> None:
@@ -332,3 +336,11 @@ def test_plugin_options_load() -> None:
     assert errors == [] and warnings == []
     assert plugin.config.changelog_require_history is True
     assert HandbookPlugin().load_config({}) == ([], [])
+
+
+def test_history_required_by_option_or_environment() -> None:
+    assert changelog.history_required(True, {})
+    assert changelog.history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "true"})
+    assert changelog.history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "1"})
+    assert not changelog.history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "false"})
+    assert not changelog.history_required(False, {})

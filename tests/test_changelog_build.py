@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import VENV_BIN, build, copy_project, mkdocs
+from handbook import changelog
 
 pytestmark = pytest.mark.slow
 
@@ -144,62 +145,80 @@ def _sections(article: str) -> dict[str, tuple[str, list[str], list[list[str]]]]
     found = {}
     for match in re.finditer(r'<h[23] id="([^"]+)">(.*?)(?=<h[23] id=|$)', article, re.S):
         body = match[2]
-        items = re.findall(r"<li>(.*?)</li>", body, re.S)
-        intro = body.split("</h2>", 1)[-1].split("</h3>", 1)[-1].split("<ul>", 1)[0]
+        rows = re.findall(r"<tr>(.*?)</tr>", body.split("<tbody>", 1)[-1], re.S)
+        intro = body.split("</h2>", 1)[-1].split("</h3>", 1)[-1].split("<table>", 1)[0]
         found[match[1]] = (
             _text(intro),
-            [_text(i) for i in items],
-            [re.findall(r'href="([^"]+)"', i) for i in items],
+            [" | ".join(_text(c) for c in re.findall(r"<td>(.*?)</td>", r, re.S)) for r in rows],
+            [re.findall(r'href="([^"]+)"', r) for r in rows],
         )
     return found
 
 
-def test_changelog_entries_groups_order_and_links(built) -> None:
+def _users(site: Path, repo: Path, key: str) -> tuple[str, list[str]]:
+    """Titles (joined) and links of the pages that show data ``key``, in changelog order.
+
+    Which pages use which data is unit-tested (test_changelog.py); here the policy text may
+    change, so the expected pages are derived from the pages themselves."""
+    article = _article(site / "wijzigingen" / "index.html")
+    order = re.findall(r'<h3 id="pagina-([^"]+)">(.*?)<a class="headerlink"', article, re.S)
+    sources = {p.name: p.read_text(encoding="utf-8") for p in (repo / "docs").glob("*.md")}
+    used = changelog.data_used_by(sources)[key]
+    pages = [(slug, html.unescape(title).strip()) for slug, title in order if f"{slug}.md" in used]
+    assert len(pages) == len(used) >= 2
+    links = ["../" if slug == "index" else f"../{slug}/" for slug, _ in pages]
+    return ", ".join(title for _, title in pages), links
+
+
+def test_changelog_entries_groups_order_and_links(built, repo: Path) -> None:
     site, _, _ = built
+    org_titles, org_links = _users(site, repo, "organisatie")
+    slas_titles, slas_links = _users(site, repo, "slas")
     sections = _sections(_article(site / "wijzigingen" / "index.html"))
     assert list(sections)[:4] == ["na-versie-1-1", "versie-1-1", "versie-1-0", "per-pagina"]
     intro, items, links = sections["na-versie-1-1"]
     assert intro == "Deze wijzigingen staan al in het handboek, maar nog in geen nieuwe versie."
-    assert items == ["15 april 2026: Contactpagina duidelijker. Pull request #14. Pagina: Contact."]
+    assert items == ["15 april 2026 | Contactpagina duidelijker. Pull request #14. | Contact"]
     assert links == [[f"{REPO_URL}/pull/14", "../contacten/"]]
     intro, items, links = sections["versie-1-1"]
     assert intro == "Deze versie geldt vanaf 1 mei 2026."
     assert items == [
-        "1 april 2026: Versie 1.1 vastgesteld. Pagina's: Over dit beleid, Wat mag wel en niet, "
-        "Crisis. Gegevens: organisatie.yml.",
-        "20 maart 2026: Nieuwe regel over AI-beelden. Regelwijziging. Pull request #12. "
-        "Pagina: Wat mag wel en niet.",
-        "10 maart 2026: Reactietermijnen herzien. Regelwijziging. Pagina's: Reageren en "
-        "termijnen, Crisis. Gegevens: slas.yml.",
-        "2 maart 2026: Ingeplande berichten meteen pauzeren. Regelwijziging. Pagina: Crisis.",
+        f"1 april 2026 | Versie 1.1 vastgesteld. | {org_titles}. Gegevens: organisatie.yml",
+        "20 maart 2026 | Nieuwe regel over AI-beelden. Regelwijziging. Pull request #12. | "
+        "Wat mag wel en niet",
+        f"10 maart 2026 | Reactietermijnen herzien. Regelwijziging. | {slas_titles}. "
+        "Gegevens: slas.yml",
+        "2 maart 2026 | Ingeplande berichten meteen pauzeren. Regelwijziging. | Crisis",
     ]
     assert links == [
-        ["../", "../acceptabele-inhoud/", "../crisis/"],
+        org_links,
         [f"{REPO_URL}/pull/12", "../acceptabele-inhoud/"],
-        ["../reageren/", "../crisis/"],
+        slas_links,
         ["../crisis/"],
     ]
     intro, items, _ = sections["versie-1-0"]
     assert intro == "Deze versie geldt vanaf 1 februari 2026."
-    assert len(items) == 1 and items[0].startswith("5 januari 2026: Eerste versie van het beleid.")
+    assert len(items) == 1 and items[0].startswith(
+        "5 januari 2026 | Eerste versie van het beleid. | "
+    )
     # The editorial commit and the commit inside the pull request are left out.
     page = _text(_article(site / "wijzigingen" / "index.html"))
     assert "Tikfout" not in page and "redactioneel" not in page and "Eerste opzet" not in page
     # Each page's own history.
     assert sections["pagina-crisis"][1] == [
-        "1 april 2026 (versie 1.1): Versie 1.1 vastgesteld",
-        "10 maart 2026 (versie 1.1): Reactietermijnen herzien Regelwijziging.",
-        "2 maart 2026 (versie 1.1): Ingeplande berichten meteen pauzeren Regelwijziging.",
-        "5 januari 2026 (versie 1.0): Eerste versie van het beleid",
+        "1 april 2026 | Versie 1.1 | Versie 1.1 vastgesteld",
+        "10 maart 2026 | Versie 1.1 | Reactietermijnen herzien Regelwijziging.",
+        "2 maart 2026 | Versie 1.1 | Ingeplande berichten meteen pauzeren Regelwijziging.",
+        "5 januari 2026 | Versie 1.0 | Eerste versie van het beleid",
     ]
 
 
 def test_pages_show_their_last_change_in_dutch_and_link_to_their_history(built) -> None:
     site, _, _ = built
-    # The page file's own last commit (from git-revision-date-localized): the editorial one.
-    engagement = _text(_article(site / "reageren" / "index.html"))
-    assert "Laatst gewijzigd op 12 maart 2026. Bekijk wat er op deze pagina is veranderd." in (
-        engagement
+    # The page file's own last commit (from git-revision-date-localized), after every data change.
+    contact = _text(_article(site / "contacten" / "index.html"))
+    assert (
+        "Laatst gewijzigd op 15 april 2026. Bekijk wat er op deze pagina is veranderd." in contact
     )
     # A later change of data the page shows counts too (organisatie.yml, version 1.1).
     crisis = _article(site / "crisis" / "index.html")
@@ -210,15 +229,16 @@ def test_pages_show_their_last_change_in_dutch_and_link_to_their_history(built) 
     assert "Laatst gewijzigd op 1 april 2026." in _text(home)
 
 
-def test_home_page_lists_the_rule_changes_of_the_current_version(built) -> None:
+def test_home_page_lists_the_rule_changes_of_the_current_version(built, repo: Path) -> None:
     site, _, _ = built
+    slas_titles, _ = _users(site, repo, "slas")
     home = _article(site / "index.html")
     block = home[home.find('<div class="admonition info">') :]
     block = block[: block.find("</div>")]
     assert _text(block) == (
         "Wat is er veranderd in versie 1.1? Deze regels zijn nieuw of anders in versie 1.1. "
         "Ze gelden vanaf 1 mei 2026. Nieuwe regel over AI-beelden (Wat mag wel en niet) "
-        "Reactietermijnen herzien (Reageren en termijnen, Crisis) Ingeplande berichten meteen "
+        f"Reactietermijnen herzien ({slas_titles}) Ingeplande berichten meteen "
         "pauzeren (Crisis) Alle wijzigingen staan op de pagina Wijzigingen. Bevestig dat je "
         "versie 1.1 van het beleid hebt gelezen"
     )

@@ -280,7 +280,8 @@ def _nav_files(nav: list) -> list[str]:
 
 def test_every_page_is_in_the_nav_once() -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    in_nav = _nav_files(config["nav"])
+    generated = {"quiz.md", "wijzigingen.md"}  # made by the plugin, not files in docs/
+    in_nav = [p for p in _nav_files(config["nav"]) if p not in generated]
     pages = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").glob("*.md"))
     assert sorted(in_nav) == pages
     assert len(in_nav) == len(set(in_nav))

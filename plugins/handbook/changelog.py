@@ -106,6 +106,12 @@ class History:
         )
 
 
+def history_required(option: bool, environ: Mapping[str, str]) -> bool:
+    """The ``changelog_require_history`` option, or ``HANDBOOK_REQUIRE_HISTORY=true`` (CI)."""
+    value = environ.get("HANDBOOK_REQUIRE_HISTORY", "").strip().lower()
+    return option or value in ("1", "true", "yes", "ja")
+
+
 Runner = Callable[[Sequence[str], Path], subprocess.CompletedProcess[str]]
 
 
@@ -487,22 +493,28 @@ def _pr_text(pr: int | None, repository_url: str | None) -> str:
     return f" Pull request #{pr}."
 
 
+ENTRY_HEADER = "| Datum | Wijziging | Pagina's |\n|---|---|---|"
+PAGE_HEADER = "| Datum | Versie | Wijziging |\n|---|---|---|"
+
+
 def entry_markdown(
     entry: Entry, titles: Mapping[str, str], repository_url: str | None, base: str = ""
 ) -> str:
-    """One list item: date, summary, rule label, pull request, pages and data files."""
-    text = f"- **{Datum.fromordinal(entry.date.toordinal())}**: {escape(entry.summary)}"
-    if not text.endswith((".", "!", "?")):
-        text += "."
+    """One table row: date | summary, rule label, pull request | pages and data files.
+
+    A table, because a changelog is data: readers scan the dates, and the readability check
+    (readability.py) measures the prose around it, not commit subjects."""
+    change = escape(entry.summary)
+    if not change.endswith((".", "!", "?")):
+        change += "."
     if entry.rule:
-        text += " *Regelwijziging.*"
-    text += _pr_text(entry.pr, repository_url)
-    if entry.pages:
-        label = "Pagina" if len(entry.pages) == 1 else "Pagina's"
-        text += f" {label}: " + ", ".join(_link(p, titles, base) for p in entry.pages) + "."
+        change += " *Regelwijziging.*"
+    change += _pr_text(entry.pr, repository_url)
+    pages = ", ".join(_link(p, titles, base) for p in entry.pages)
     if entry.data:
-        text += " Gegevens: " + ", ".join(f"`{d}`" for d in entry.data) + "."
-    return text
+        pages += (". " if pages else "") + "Gegevens: " + ", ".join(f"`{d}`" for d in entry.data)
+    day = Datum.fromordinal(entry.date.toordinal())
+    return f"| {day} | {change} | {pages or '–'} |"
 
 
 def group_title(group: Group) -> str:
@@ -536,14 +548,15 @@ def render_changelog(
         ]
         return "\n".join(lines)
     lines += [
-        "Hier zie je wat er in dit beleid is veranderd, de nieuwste wijziging eerst. De lijst "
-        "komt vanzelf uit de geschiedenis van het handboek. Kleine redactionele wijzigingen, "
-        "zoals een tikfout of de opmaak, staan er niet in.",
+        "Hier zie je wat er in dit beleid is veranderd. De nieuwste wijziging staat bovenaan. "
+        "De lijst komt vanzelf uit de geschiedenis van het handboek. Niemand hoeft hem met de "
+        "hand bij te houden. Kleine redactionele wijzigingen staan er niet in. Denk aan een "
+        "tikfout of een andere opmaak.",
         "",
         "De wijzigingen staan per versie van het beleid. Een versie bevat alle wijzigingen tot "
-        "en met het moment dat het versienummer omhoog ging. Wijzigingen daarna staan onder "
-        "'Na versie …' tot er een nieuw versienummer is. Een *regelwijziging* verandert wat je "
-        "moet doen of mag doen.",
+        "het versienummer omhoog ging. Wat daarna veranderde, staat onder 'Na versie …'. Dat "
+        "hoort bij de volgende versie. Een *regelwijziging* verandert wat je moet of mag doen. "
+        "Onderaan zie je per pagina wat er veranderde.",
         "",
     ]
     if not groups:
@@ -566,6 +579,7 @@ def render_changelog(
                 "",
             ]
         if group.entries:
+            lines.append(ENTRY_HEADER)
             lines += [entry_markdown(e, titles, repository_url) for e in group.entries]
         else:
             lines.append("In deze versie zijn geen wijzigingen vastgelegd.")
@@ -579,11 +593,12 @@ def render_changelog(
         if not items:
             lines += ["Nog geen wijzigingen vastgelegd.", ""]
             continue
+        lines.append(PAGE_HEADER)
         for group, entry in items:
             day = Datum.fromordinal(entry.date.toordinal())
             rule = " *Regelwijziging.*" if entry.rule else ""
             lines.append(
-                f"- **{day}** ({escape(group_title(group).lower())}): {escape(entry.summary)}{rule}"
+                f"| {day} | {escape(group_title(group))} | {escape(entry.summary)}{rule} |"
             )
         lines.append("")
     return "\n".join(lines)

@@ -27,5 +27,5 @@ class HandbookConfig(Config):
     changelog. Not ``repo_url``: with that, Material asks api.github.com for facts."""
 
     changelog_require_history = c.Type(bool, default=False)
-    """Stop the build when the git history is missing or shallow (CI turns this on through the
-    environment variable HANDBOOK_REQUIRE_HISTORY); otherwise one INFO line explains it."""
+    """Stop the build when the git history is missing or shallow (also on when the environment
+    variable HANDBOOK_REQUIRE_HISTORY is true, as in CI); otherwise one INFO line explains it."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -87,7 +88,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.page_titles: dict[str, str] = {}
         self.changelog_file = None
         if not self.history.available:
-            if self.config.changelog_require_history:
+            if changelog.history_required(self.config.changelog_require_history, os.environ):
                 raise PluginError(
                     _abort([self.history.message() + " (changelog_require_history staat aan.)"])
                 )
