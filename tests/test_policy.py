@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, build, copy_project
-from handbook import quiz, sectors
+from handbook import crisiskaart, onepager, quiz, sectors
 from handbook.data import load_brand
 from handbook.pages import check_page
 from handbook.yamlsrc import HandbookError
@@ -283,8 +283,14 @@ def test_every_page_is_in_the_nav_once() -> None:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     in_nav = _nav_files(config["nav"])
     pages = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").glob("*.md"))
-    # Besides the editors' pages, the nav lists pages the plugin generates.
-    generated = {quiz.PAGE_URI, sectors.SECTOR_PAGE}
+    # Besides the editors' pages, the nav lists the pages the plugin generates.
+    generated = {
+        quiz.PAGE_URI,
+        sectors.SECTOR_PAGE,
+        onepager.SRC_URI,
+        crisiskaart.SRC_URI,
+        "wijzigingen.md",
+    }
     assert sorted(set(in_nav) - generated) == pages
     assert generated <= set(in_nav)
     assert len(in_nav) == len(set(in_nav))

@@ -17,8 +17,9 @@ def overdue_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("overdue"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
+    assert "  - handbook:\n" in text
     config.write_text(
-        text.replace("  - handbook\n", '  - handbook:\n      vandaag: "2027-03-05"\n', 1),
+        text.replace("  - handbook:\n", '  - handbook:\n      vandaag: "2027-03-05"\n', 1),
         encoding="utf-8",
     )
     out = project / "site"

@@ -27,3 +27,11 @@ class HandbookConfig(Config):
 
     Turn it off for quick builds (``pdf: false``); ``handbook pdf`` can print them later.
     """
+
+    repository_url = c.Optional(c.Type(str))
+    """Web address of the repository (https://github.com/org/repo): links pull requests in the
+    changelog. Not ``repo_url``: with that, Material asks api.github.com for facts."""
+
+    changelog_require_history = c.Type(bool, default=False)
+    """Stop the build when the git history is missing or shallow (also on when the environment
+    variable HANDBOOK_REQUIRE_HISTORY is true, as in CI); otherwise one INFO line explains it."""

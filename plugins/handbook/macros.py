@@ -8,8 +8,14 @@ from . import render
 from .data import Brand
 
 
-def make_macros(brand: Brand) -> dict[str, Callable[..., str]]:
+def make_macros(
+    brand: Brand, whats_new: Callable[[], str] | None = None
+) -> dict[str, Callable[..., str]]:
     v = brand.variables
+
+    def wat_is_er_veranderd() -> str:
+        """The home page's "Wat is er veranderd" block; the plugin passes in the changelog's."""
+        return whats_new() if whats_new else ""
 
     def contacten_tabel(*rollen: str) -> str:
         """Contacts table; optionally only the given roles, in that order."""
@@ -43,4 +49,5 @@ def make_macros(brand: Brand) -> dict[str, Callable[..., str]]:
         "kanalen_tabel": kanalen_tabel,
         "goedkeuring_tabel": goedkeuring_tabel,
         "crisisniveaus_tabel": crisisniveaus_tabel,
+        "wat_is_er_veranderd": wat_is_er_veranderd,
     }

@@ -11,8 +11,9 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
 
-from . import quiz, render, review, sheets
+from . import changelog, quiz, render, review, sheets
 from .config import HandbookConfig
 from .data import Brand, load_brand
 from .generated import add_page
@@ -92,9 +93,61 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # them when it builds its environment, and raises if a name is taken twice.
         self.macros.register_variables({**self.brand.variables, "sector": self.sector.variables})
         self.macros.register_macros(
-            {**make_macros(self.brand), **make_sector_macros(self.sector, self.sections)}
+            {
+                **make_macros(self.brand, whats_new=self._whats_new),
+                **make_sector_macros(self.sector, self.sections),
+            }
         )
+        self._read_history(config, root)
         return config
+
+    def _read_history(self, config, root: Path) -> None:
+        """Read git once per build; without a full history say so once (or stop, if asked)."""
+        docs = Path(config.docs_dir).resolve()
+        docs_rel = (
+            docs.relative_to(root.resolve()).as_posix()
+            if docs.is_relative_to(root.resolve())
+            else "docs"
+        )
+        self.history = changelog.read_history(root, docs_rel, self.config.data_dir)
+        self.history_dirs = (docs_rel, self.config.data_dir)
+        self.changelog_groups: list[changelog.Group] = []
+        self.page_titles: dict[str, str] = {}
+        self.changelog_file = None
+        if not self.history.available:
+            if changelog.history_required(self.config.changelog_require_history, os.environ):
+                raise PluginError(
+                    _abort([self.history.message() + " (changelog_require_history staat aan.)"])
+                )
+            log.info(self.history.message())
+            # Without history the revision-date plugin would show the build date (no git) or the
+            # date of the one commit (shallow clone) as "last changed", and log a line per page.
+            # It runs after us (listed later), so switching it off here takes effect this build.
+            dates = config.plugins.get("git-revision-date-localized")
+            if dates is not None:
+                dates.config["enabled"] = False
+
+    def _whats_new(self) -> str:
+        """Macro for the home page: the rule changes of the current policy version."""
+        return changelog.render_whats_new(
+            self.history,
+            self.changelog_groups,
+            self.brand.variables["organisatie"],
+            self.page_titles,
+        )
+
+    def _add_changelog(self, files, config) -> None:
+        """The page wijzigingen/ from the history read in on_config (called from on_files)."""
+        order = list(changelog.nav_titles(config.nav))
+        pages = [f for f in files.documentation_pages() if not f.generated_by]
+        pages.sort(key=lambda f: order.index(f.src_uri) if f.src_uri in order else len(order))
+        sources = {f.src_uri: f.content_string for f in pages}
+        self.page_titles = changelog.page_titles(sources, config.nav, self.brand.variables)
+        self.changelog_groups = changelog.build_changelog(self.history, *self.history_dirs, sources)
+        content = changelog.render_changelog(
+            self.history, self.changelog_groups, self.page_titles, self.config.repository_url
+        )
+        self.changelog_file = add_page(files, config, "wijzigingen.md", content)
 
     def on_pre_build(self, *, config):
         if not self.config.enabled:
@@ -109,7 +162,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         root = Path(config.config_file_path or ".").parent
         try:
             self.quiz, content = quiz.quiz_page(
-                root / self.config.data_dir, Path(config.docs_dir), self.brand.variables, root
+                root / self.config.data_dir,
+                Path(config.docs_dir),
+                self.brand.variables,
+                root,
+                extra=[quiz.ExtraQuestions(self.sector.source)],  # the sector's own questions
             )
         except HandbookError as error:
             raise PluginError(_abort(error.messages)) from None
@@ -130,6 +187,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 sector_items=onepager_items(self.sector),
             )
         )
+        self._add_changelog(files, config)
         return files
 
     @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
@@ -181,6 +239,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         context["handbook"] = self.brand.variables
         if page.file.src_uri == SECTOR_PAGE and page.edit_url:
             page.edit_url = normalize_url(page.edit_url)  # ".../docs/../data/..." -> ".../data/..."
+        if self.changelog_file is not None and not page.file.generated_by:
+            anchor = changelog.page_anchor(page.file.src_uri)
+            url = get_relative_url(self.changelog_file.url, page.file.url)
+            context["wijzigingen"] = {
+                "beschikbaar": self.history.available,
+                "url": f"{url}#{anchor}",
+                "laatst_gewijzigd": changelog.last_changed(
+                    page.meta.get("git_revision_date_localized_raw_iso_date"),
+                    self.changelog_groups,
+                    page.file.src_uri,
+                ),
+            }
         return context
 
     def on_env(self, env, *, config, files):

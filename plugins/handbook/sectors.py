@@ -21,6 +21,7 @@ from pydantic import Field, TypeAdapter, ValidationError
 from . import render
 from .data import available_sectors, validation_messages
 from .models import Model, NlDate, Url
+from .quiz import Vraag
 from .yamlsrc import HandbookError, Source, _child, read_yaml
 
 SECTOR_PAGE = "sector.md"
@@ -76,6 +77,10 @@ class Sector(Model):
         description="Per beleidssectie (de naam van de pagina, zoals 'privacy') de extra regels."
     )
     crisisscenarios: list[Crisisscenario] = Field(min_length=1)
+    quiz: list[Vraag] = Field(
+        default_factory=list,
+        description="Extra vragen voor de zelftest, in dezelfde vorm als 'vragen' in quiz.yml.",
+    )
 
 
 _ADAPTER = TypeAdapter(Sector)
