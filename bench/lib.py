@@ -285,6 +285,7 @@ def make_synthetic(dest: Path, pages: int, root: Path = ROOT) -> Path:
     docs_name = str(docs_node.value) if isinstance(docs_node, yaml.ScalarNode) else "docs"
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(root / "data", dest / "data")
+    _point_data_at_index(dest / "data")
     docs = dest / docs_name
     shutil.copytree(
         root / docs_name, docs, ignore=lambda folder, names: [n for n in names if n.endswith(".md")]
@@ -299,6 +300,24 @@ def make_synthetic(dest: Path, pages: int, root: Path = ROOT) -> Path:
         path.parent.mkdir(exist_ok=True)
         path.write_text(synthetic_page(number, pages, contacts), "utf-8")
     return dest
+
+
+def _point_data_at_index(data: Path) -> None:
+    """Sector rules and quiz questions name policy pages; the synthetic handbook has other pages,
+    so they all point at its home page (the data stays valid and as large as the real one)."""
+    quiz = data / "quiz.yml"
+    if quiz.is_file():
+        content = yaml.safe_load(quiz.read_text("utf-8"))
+        for question in content.get("vragen", []):
+            question["pagina"] = "index"
+        quiz.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+    for sector in sorted((data / "sectoren").glob("*.yml")):
+        content = yaml.safe_load(sector.read_text("utf-8"))
+        rules = [rule for items in content.get("aanvullingen", {}).values() for rule in items]
+        content["aanvullingen"] = {"index": rules}
+        for question in content.get("quiz", []):
+            question["pagina"] = "index"
+        sector.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
 
 
 # --- live reload ---

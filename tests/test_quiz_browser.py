@@ -7,7 +7,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from conftest import ROOT
 from handbook.data import load_brand
-from handbook.quiz import Question, load_quiz
+from handbook.quiz import ExtraQuestions, Question, load_quiz
+from handbook.sectors import load_sector
 
 pytestmark = pytest.mark.browser
 
@@ -16,9 +17,15 @@ LETTERS = "ABCD"
 
 @pytest.fixture(scope="module")
 def questions() -> tuple[Question, ...]:
-    variables = load_brand(ROOT / "data").variables
+    brand = load_brand(ROOT / "data")
+    sector = load_sector(ROOT / "data", brand.models["organisatie"].sector, ROOT)
+    # The page holds the general questions plus those of the brand's sector, as the build does.
     return load_quiz(
-        ROOT / "data" / "quiz.yml", ROOT / "docs", variables, "data/quiz.yml"
+        ROOT / "data" / "quiz.yml",
+        ROOT / "docs",
+        brand.variables,
+        "data/quiz.yml",
+        extra=[ExtraQuestions(sector.source)],
     ).questions
 
 

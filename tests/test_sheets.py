@@ -36,9 +36,9 @@ SAMPLES = [
 def _without_pdf(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    assert "\n  - handbook\n" in text
+    assert "\n  - handbook:\n" in text
     config.write_text(
-        text.replace("\n  - handbook\n", "\n  - handbook:\n      pdf: false\n"), encoding="utf-8"
+        text.replace("\n  - handbook:\n", "\n  - handbook:\n      pdf: false\n"), encoding="utf-8"
     )
 
 

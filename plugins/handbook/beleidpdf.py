@@ -34,7 +34,16 @@ from .yamlsrc import HandbookError
 
 DOWNLOADS = "downloads"
 # Generated pages that are not policy text: they are named on the contents page, not printed.
-LEFT_OUT = ("wijzigingen", "varianten", "quiz", "snelle-referentie", "afdrukken", DOWNLOADS)
+# Generated pages that are not policy text: listed by their intranet address instead.
+LEFT_OUT = (
+    "wijzigingen",
+    "varianten",
+    "quiz",
+    "snelle-referentie",
+    "crisiskaart",
+    "afdrukken",
+    DOWNLOADS,
+)
 MAX_PASSES = 4
 
 _ATTR = re.compile(r'(\s)(id|href|src)="([^"]*)"')

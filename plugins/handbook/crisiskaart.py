@@ -112,8 +112,10 @@ def budget_message(used: Usage) -> str | None:
     )
 
 
-def card_markdown(variables: Mapping[str, Any], pdf: str | None = None) -> str:
-    """The page ``crisiskaart/``."""
+def card_markdown(
+    variables: Mapping[str, Any], pdf: str | None = None, crisis_page: str | None = "crisis.md"
+) -> str:
+    """The page ``crisiskaart/``; it links to ``crisis_page`` when the handbook has one."""
     title = card_title(variables)
     out = [
         front_matter(title, pdf, "data/crisis.yml, data/contacten.yml en data/slas.yml"),
@@ -146,8 +148,7 @@ def card_markdown(variables: Mapping[str, Any], pdf: str | None = None) -> str:
     out += [
         "</div>",
         "",
-        "Meer uitleg staat op de pagina [Crisis](crisis.md).",
-        "",
+        *([f"Meer uitleg staat op de pagina [Crisis]({crisis_page}).", ""] if crisis_page else []),
         colophon(variables),
         "",
         "</div>",

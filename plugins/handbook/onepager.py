@@ -11,6 +11,7 @@ still prints on exactly one A4 page (see ``tests/test_onepager_browser.py``).
 from __future__ import annotations
 
 import math
+import posixpath
 import re
 import textwrap
 from collections.abc import Iterable, Mapping, Sequence
@@ -431,7 +432,10 @@ def print_sheets(site_dir: Path, targets: Sequence[tuple[str, str]]) -> list[Pat
     try:
         with pdf.serve_directory(site_dir) as base, pdf.chromium() as browser:
             for url, name in targets:
-                written.append(pdf.print_pdf(browser, base + url, site_dir / url / name))
+                # The page links to the PDF by name, so it goes in the page's own folder:
+                # "snelle-referentie/" or, without directory URLs, next to "snelle-referentie.html".
+                folder = url if url.endswith("/") or not url else posixpath.dirname(url)
+                written.append(pdf.print_pdf(browser, base + url, site_dir / folder / name))
     except RuntimeError:
         raise
     except Exception as error:  # Playwright has its own error types; report them once, in Dutch

@@ -74,7 +74,10 @@ def add_sheets(
     # The pages are added even when over budget, so the nav stays whole; the build stops
     # in on_env with the messages.
     sheet = onepager.sheet_markdown(items, variables, onepager.PDF_NAME if with_pdf else None)
-    card = crisiskaart.card_markdown(variables, crisiskaart.PDF_NAME if with_pdf else None)
+    crisis_page = "crisis.md" if files.get_file_from_path("crisis.md") is not None else None
+    card = crisiskaart.card_markdown(
+        variables, crisiskaart.PDF_NAME if with_pdf else None, crisis_page
+    )
     add_page(files, config, onepager.SRC_URI, sheet)
     # Relative to edit_uri (".../docs/"): the card's facts live in data/crisis.yml.
     add_page(files, config, crisiskaart.SRC_URI, card, "../data/crisis.yml")
