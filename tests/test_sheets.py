@@ -11,6 +11,7 @@ from conftest import ROOT, VENV_BIN, build, copy_project, mkdocs
 from handbook import crisiskaart, onepager
 from handbook.cli import main
 from handbook.data import load_brand
+from handbook.sectors import load_sector, onepager_items
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
@@ -50,9 +51,11 @@ def _base_items(project: Path) -> tuple[list[onepager.SheetItem], dict]:
         for title, uri in onepager.nav_pages(config.nav)
         if (project / "docs" / uri).is_file()
     ]
-    variables = load_brand(project / "data").variables
+    brand = load_brand(project / "data")
+    variables = brand.variables
+    sector = load_sector(project / "data", brand.models["organisatie"].sector, project)
     sections = onepager.collect_sections(pages)
-    return onepager.sheet_items(sections, variables), variables
+    return onepager.sheet_items(sections, variables, onepager_items(sector)), variables
 
 
 def _as_items(texts: list[str], variables: dict) -> list[onepager.SheetItem]:
@@ -300,7 +303,7 @@ def test_build_without_chromium_passes_and_points_to_print(
 ) -> None:
     monkeypatch.setenv("HANDBOOK_CHROMIUM", str(tmp_path / "geen-chromium"))
     out = tmp_path / "site"
-    result = build(ROOT, out)
+    result = build(ROOT, out, pdf=True)  # with PDF on: Chromium is what is missing
     assert result.returncode == 0, result.stderr
     assert "INFO    -  handbook: Chromium ontbreekt: de snelle referentie en de crisiskaart" in (
         result.stderr

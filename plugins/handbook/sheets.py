@@ -7,6 +7,7 @@ The plugin calls :func:`add_sheets` in ``on_files`` and :func:`render_pdfs` in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,9 @@ def pdf_wanted(enabled: bool, command: str) -> bool:
     """PDFs only in a real build, when enabled and Chromium is there (else: an INFO line)."""
     if not enabled:
         log.info("Snelle referentie en crisiskaart: PDF staat uit (pdf: false).")
+        return False
+    if os.environ.get("HANDBOOK_PDF", "").strip().lower() in ("0", "false", "nee", "uit"):
+        log.info("Snelle referentie en crisiskaart: PDF staat uit (HANDBOOK_PDF).")
         return False
     if command == "serve":
         return False
