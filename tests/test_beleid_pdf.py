@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, VENV_BIN
+from conftest import ROOT, VENV_BIN, linkcheck
 from handbook.beleidpdf import (
     Section,
     find_section_pages,
@@ -236,19 +236,7 @@ def test_links_are_shown_as_urls(made: Made) -> None:
 
 @pytest.mark.browser
 def test_linkchecker_passes_on_the_site_with_the_pdf(made: Made, tmp_path: Path) -> None:
-    config = tmp_path / "linkcheckerrc"
-    config.write_text(
-        "[filtering]\nignore=\n  ^mailto:\n  ^tel:\n\n[AnchorCheck]\n\n[output]\nstatus=0\n",
-        encoding="utf-8",
-    )
-    with serve_directory(made.site) as url:
-        result = subprocess.run(
-            [str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-warnings", url],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            env={**os.environ, "HOME": str(tmp_path)},
-        )
+    result = linkcheck(made.site, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert PDF_NAME in (made.site / "index.html").read_text(encoding="utf-8")
 
