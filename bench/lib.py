@@ -16,12 +16,12 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
+from handbook.pdf import serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -385,15 +385,5 @@ class _GzipHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve_gzip(folder: Path) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 (a free port) with gzip, for as long as the block runs."""
-
-    def handler(*args: object, **kwargs: object) -> _GzipHandler:
-        return _GzipHandler(*args, directory=str(folder), **kwargs)  # type: ignore[arg-type]
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve_directory(folder, handler_class=_GzipHandler) as url:
+        yield url

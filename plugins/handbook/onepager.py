@@ -23,6 +23,7 @@ import yaml
 from jinja2 import Environment, StrictUndefined, TemplateError
 from pydantic import ValidationError
 
+from . import render
 from .models import PageMeta
 from .pages import front_matter_text
 
@@ -308,14 +309,11 @@ def budget_message(used: Usage) -> str | None:
 
 
 def _mail(address: str) -> str:
-    return f"[{address}](mailto:{address})"
+    return render.mail(address)
 
 
 def _phone(number: str | None) -> str:
-    if not number:
-        return ""
-    digits = "".join(c for c in number if c.isdigit() or c == "+")
-    return f"[{number}](tel:{digits})"
+    return render.phone(number, empty="")
 
 
 def _quote(value: str) -> str:

@@ -43,13 +43,17 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_directory(folder: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+def serve_directory(
+    folder: Path,
+    headers: dict[str, str] | None = None,
+    handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None,
+) -> Iterator[str]:
     """Serve ``folder`` on 127.0.0.1 (a free port) for as long as the block runs.
 
-    ``headers`` are added to every response.
+    ``headers`` are added to every response; ``handler_class`` replaces the plain file handler.
     """
 
-    class Handler(_Quiet):
+    class Handler(handler_class or _Quiet):  # type: ignore[misc, valid-type]
         def end_headers(self) -> None:
             for name, value in (headers or {}).items():
                 self.send_header(name, value)

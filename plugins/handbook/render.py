@@ -25,9 +25,9 @@ def mail(address: str) -> str:
     return f"[{address}](mailto:{address})"
 
 
-def phone(number: str | None) -> str:
+def phone(number: str | None, empty: str = "–") -> str:
     if not number:
-        return "–"
+        return empty
     digits = "".join(c for c in number if c.isdigit() or c == "+")
     return f"[{number}](tel:{digits})"
 
