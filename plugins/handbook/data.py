@@ -5,7 +5,7 @@ Plain functions without MkDocs imports: the plugin, the CLI and the tests call t
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +39,7 @@ _TYPE_MESSAGES = {
 }
 
 
-def _loc_text(loc: Sequence[str | int]) -> str:
+def key_text(loc: Sequence[str | int]) -> str:
     text = ""
     for part in loc:
         text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -76,7 +76,7 @@ def validation_messages(
         loc = [p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
         line = source.line_of(loc)
         where = f"{source.label}, regel {line}" if line else source.label
-        key = _loc_text([*prefix, *loc])
+        key = key_text([*prefix, *loc])
         messages.append(f"{where}, sleutel '{key}': {_dutch(item)}.")
     return messages
 
@@ -153,30 +153,50 @@ def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | Non
     return brand
 
 
-def fill_placeholders(variables: dict[str, Any], sources: dict[str, Source]) -> dict[str, Any]:
-    """Fill ``{{ ... }}`` inside data values (a holding statement may name the brand)."""
+def fill_in(
+    value: Any,
+    source: Source,
+    variables: Mapping[str, Any],
+    prefix: Sequence[str | int] = (),
+    example: str = "{{ organisatie.naam }}",
+) -> Any:
+    """Fill ``{{ ... }}`` in every text inside ``value`` (read from ``source``) from the brand
+    data; every unknown name is a Dutch message with file, line and key."""
     env = Environment(undefined=StrictUndefined, autoescape=False)
     messages: list[str] = []
 
-    def fill(value: Any, stem: str, loc: list[str | int]) -> Any:
-        if isinstance(value, str) and "{" in value:
+    def fill(item: Any, loc: list[str | int]) -> Any:
+        if isinstance(item, str) and "{" in item:
             try:
-                return env.from_string(value).render(**variables)
+                return env.from_string(item).render(**variables)
             except TemplateError as error:
-                source = sources[stem]
                 messages.append(
                     f"{source.label}, regel {source.line_of(loc)}, sleutel "
-                    f"'{_loc_text([stem, *loc])}': de placeholder klopt niet ({error}). "
-                    "Gebruik bestaande gegevens, zoals {{ organisatie.naam }}."
+                    f"'{key_text([*prefix, *loc])}': de placeholder klopt niet ({error}). "
+                    f"Gebruik bestaande gegevens, zoals {example}."
                 )
-                return value
-        if isinstance(value, dict):
-            return {k: fill(v, stem, [*loc, k]) for k, v in value.items()}
-        if isinstance(value, list):
-            return [fill(v, stem, [*loc, i]) for i, v in enumerate(value)]
-        return value
+                return item
+        if isinstance(item, dict):
+            return {k: fill(v, [*loc, k]) for k, v in item.items()}
+        if isinstance(item, list):
+            return [fill(v, [*loc, i]) for i, v in enumerate(item)]
+        return item
 
-    filled = {stem: fill(value, stem, []) for stem, value in variables.items()}
+    filled = fill(value, [])
+    if messages:
+        raise HandbookError(messages)
+    return filled
+
+
+def fill_placeholders(variables: dict[str, Any], sources: dict[str, Source]) -> dict[str, Any]:
+    """Fill ``{{ ... }}`` inside data values (a holding statement may name the brand)."""
+    messages: list[str] = []
+    filled = {}
+    for stem, value in variables.items():
+        try:
+            filled[stem] = fill_in(value, sources[stem], variables, (stem,))
+        except HandbookError as error:
+            messages.extend(error.messages)
     if messages:
         raise HandbookError(messages)
     return filled
@@ -208,7 +228,7 @@ def contact_ref_message(
 ) -> str:
     line = source.line_of(loc)
     return (
-        f"{source.label}, regel {line}, sleutel '{_loc_text([prefix, *loc])}': "
+        f"{source.label}, regel {line}, sleutel '{key_text([prefix, *loc])}': "
         f"'{ref}' is geen bekend contact. Kies een sleutel uit data/contacten.yml: "
         f"{', '.join(sorted(known))}."
     )

@@ -15,11 +15,10 @@ from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 import yaml
-from jinja2 import Environment, StrictUndefined, TemplateError
 from pydantic import Field, TypeAdapter, ValidationError
 
 from . import render
-from .data import available_sectors, validation_messages
+from .data import available_sectors, fill_in, key_text, validation_messages
 from .models import Model, NlDate, Url
 from .quiz import Vraag
 from .yamlsrc import HandbookError, Source, _child, read_yaml
@@ -150,7 +149,7 @@ def load_sector(
     plain["laatst_beoordeeld"] = model.laatst_beoordeeld
     plain["herzien_voor"] = model.herzien_voor
     if variables is not None:
-        plain = fill_placeholders(plain, source, variables)
+        plain = fill_in(plain, source, variables, example="{{ contacten.privacy.rol }}")
     return LoadedSector(key=key, model=model, source=source, variables=plain)
 
 
@@ -177,7 +176,7 @@ def check_sector(model: Sector, source: Source, sections: tuple[str, ...]) -> li
     messages = []
 
     def where(*loc: str | int) -> str:
-        return f"{source.label}, regel {_key_line(source, loc)}, sleutel '{_key(loc)}'"
+        return f"{source.label}, regel {_key_line(source, loc)}, sleutel '{key_text(loc)}'"
 
     for section, items in model.aanvullingen.items():
         if section not in sections:
@@ -217,43 +216,6 @@ def _key_line(source: Source, loc: tuple[str | int, ...]) -> int | None:
             if isinstance(key, yaml.ScalarNode) and key.value == str(loc[-1]):
                 return key.start_mark.line + 1
     return source.line_of(loc)
-
-
-def _key(loc: Iterable[str | int]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text
-
-
-def fill_placeholders(
-    plain: dict[str, Any], source: Source, variables: Mapping[str, Any]
-) -> dict[str, Any]:
-    """Fill ``{{ ... }}`` in the sector's texts from the brand's data; unknown names are errors."""
-    env = Environment(undefined=StrictUndefined, autoescape=False)
-    messages: list[str] = []
-
-    def fill(value: Any, loc: list[str | int]) -> Any:
-        if isinstance(value, str) and "{" in value:
-            try:
-                return env.from_string(value).render(**variables)
-            except TemplateError as error:
-                messages.append(
-                    f"{source.label}, regel {source.line_of(loc)}, sleutel '{_key(loc)}': de "
-                    f"placeholder klopt niet ({error}). Gebruik bestaande gegevens, zoals "
-                    "{{ contacten.privacy.rol }}."
-                )
-                return value
-        if isinstance(value, dict):
-            return {k: fill(v, [*loc, k]) for k, v in value.items()}
-        if isinstance(value, list):
-            return [fill(v, [*loc, i]) for i, v in enumerate(value)]
-        return value
-
-    filled = fill(plain, [])
-    if messages:
-        raise HandbookError(messages)
-    return filled
 
 
 # --- What other parts of the handbook use -----------------------------------------------------
