@@ -121,10 +121,63 @@ def copy_project(dest: Path, root: Path = ROOT) -> Path:
         if item.name in SKIP_PARTS or (item.name.startswith(".") and item.name != ".ci"):
             continue
         if item.is_dir():
-            shutil.copytree(item, dest / item.name, ignore=shutil.ignore_patterns(*SKIP_PARTS))
+            shutil.copytree(
+                item,
+                dest / item.name,
+                ignore=shutil.ignore_patterns(*SKIP_PARTS),
+                dirs_exist_ok=True,
+            )
         else:
             shutil.copy2(item, dest / item.name)
     return dest
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Benchmark",
+    "GIT_AUTHOR_EMAIL": "bench@example.invalid",
+    "GIT_COMMITTER_NAME": "Benchmark",
+    "GIT_COMMITTER_EMAIL": "bench@example.invalid",
+}
+
+
+def git(*args: str, cwd: Path) -> str:
+    result = subprocess.run(
+        ["git", *args],
+        cwd=cwd,
+        env={**ENV, **GIT_ENV},
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    return result.stdout
+
+
+def commit_all(project: Path, message: str = "Benchmark") -> Path:
+    """Make ``project`` a git repository with its files in one commit (a full history)."""
+    if not (project / ".git").exists():
+        git("init", "--quiet", "--initial-branch=main", ".", cwd=project)
+    git("add", "--all", cwd=project)
+    git("commit", "--quiet", "--allow-empty", "--no-gpg-sign", "-m", message, cwd=project)
+    return project
+
+
+def clone(source: Path, dest: Path) -> Path:
+    """A local clone of the git repository ``source`` (its history, checked out at HEAD)."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    git("clone", "--quiet", "--local", "--no-hardlinks", str(source), str(dest), cwd=dest.parent)
+    return dest
+
+
+def snapshot(dest: Path, root: Path = ROOT) -> Path:
+    """The project as it is now, with its git history: a clone with the work tree on top.
+
+    Builds then read the same history as in the real project (page dates, changelog), and
+    the build cache (``.cache/``) lands in the copy, never in the project.
+    """
+    if (root / ".git").exists():
+        clone(root, dest)
+    return copy_project(dest, root)
 
 
 def children_cpu() -> float:
@@ -133,11 +186,18 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def run(command: list[str], cwd: Path, timeout: float = 600) -> float:
+def run(
+    command: list[str], cwd: Path, timeout: float = 600, env: dict[str, str] | None = None
+) -> float:
     """Run ``command``; its CPU seconds (less sensitive than wall time to a busy machine)."""
     before = children_cpu()
     result = subprocess.run(
-        command, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=timeout
+        command,
+        cwd=cwd,
+        env={**ENV, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
     if result.returncode != 0:
         raise RuntimeError(
@@ -147,15 +207,17 @@ def run(command: list[str], cwd: Path, timeout: float = 600) -> float:
     return children_cpu() - before
 
 
-def build(project: Path, out: Path, strict: bool = True) -> float:
+def build(
+    project: Path, out: Path, strict: bool = True, env: dict[str, str] | None = None
+) -> float:
     """A real ``mkdocs build`` of ``project`` into ``out`` (a fresh process, as CI runs it).
 
-    Returns the CPU seconds of that process.
+    ``env`` adds environment variables. Returns the CPU seconds of that process.
     """
     args = ["build", "--clean", "--site-dir", str(out), "--config-file", "mkdocs.yml"]
     if strict:
         args.insert(1, "--strict")
-    return run([str(VENV_BIN / "mkdocs"), *args], cwd=project)
+    return run([str(VENV_BIN / "mkdocs"), *args], cwd=project, env=env)
 
 
 # --- figure 1: the baseline copy ---
@@ -180,10 +242,14 @@ def make_baseline(project: Path, captured: Path, dest: Path) -> Path:
 
     ``captured`` holds the final Markdown of every page (see :func:`capture_markdown`); the
     theme, its overrides, CSS, Markdown extensions, nav and search stay as in the project.
+    When ``project`` is a git repository the baseline is a clone of it, so the page-date plugin
+    reads the same history in both builds.
     """
     config = read_config(project / "mkdocs.yml")
     docs_node = node_get(config, "docs_dir")
     docs_name = str(docs_node.value) if isinstance(docs_node, yaml.ScalarNode) else "docs"
+    if (project / ".git").exists():
+        clone(project, dest)
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copytree(project / docs_name, dest / docs_name, dirs_exist_ok=True)
     for page in captured.rglob("*.md"):
@@ -278,7 +344,8 @@ def make_synthetic(dest: Path, pages: int, root: Path = ROOT) -> Path:
     """A handbook with ``pages`` generated policy pages, the project's data, theme and config.
 
     Pages sit in folders of 25 (``deel-01/pagina-000.md``), like sections of a real handbook;
-    the navigation is MkDocs' automatic one.
+    the navigation is MkDocs' automatic one. The handbook is committed to a new git repository,
+    so page dates and the changelog come from git as in a real clone.
     """
     config = read_config(root / "mkdocs.yml")
     docs_node = node_get(config, "docs_dir")
@@ -299,7 +366,7 @@ def make_synthetic(dest: Path, pages: int, root: Path = ROOT) -> Path:
         path = docs / f"deel-{number // 25 + 1:02d}" / f"pagina-{number:03d}.md"
         path.parent.mkdir(exist_ok=True)
         path.write_text(synthetic_page(number, pages, contacts), "utf-8")
-    return dest
+    return commit_all(dest, f"Synthetisch handboek met {pages} pagina's")
 
 
 def _point_data_at_index(data: Path) -> None:
