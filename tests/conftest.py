@@ -18,14 +18,18 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "plugins")
 
 
 def mkdocs(
-    *args: str, cwd: Path, check: bool = False, pdf: bool = True
+    *args: str,
+    cwd: Path,
+    check: bool = False,
+    pdf: bool = True,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run the real ``mkdocs`` command of this environment.
+    """Run the real ``mkdocs`` command of this environment (``env`` adds variables).
 
     ``pdf=False`` skips printing the two sheets to PDF (HANDBOOK_PDF=0): tests that do not look
     at those PDFs save a Chromium start per build.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if not pdf:
         env["HANDBOOK_PDF"] = "0"
     result = subprocess.run(

@@ -339,3 +339,38 @@ def test_cli_pdf_without_a_built_site_says_what_to_do(tmp_path: Path, capsys) ->
     err = capsys.readouterr().err
     assert "bevat geen gebouwde pagina snelle-referentie/, crisiskaart/" in err
     assert "Bouw eerst de site met 'make build'" in err
+
+
+@pytest.mark.browser
+def test_unchanged_sheets_come_from_the_cache_and_changed_ones_are_printed(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    project = copy_project(tmp_path / "project")
+    out = tmp_path / "site"
+    first = build(project, out, pdf=True)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert first.stderr.count("PDF geschreven:") == 2, first.stderr
+    printed = (out / "snelle-referentie" / onepager.PDF_NAME).read_bytes()
+    assert (project / ".cache" / "plugin" / "handbook" / "pdf").is_dir()
+
+    again = build(project, out, pdf=True)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.stderr.count("PDF ongewijzigd, uit de cache:") == 2, again.stderr
+    assert (out / "snelle-referentie" / onepager.PDF_NAME).read_bytes() == printed
+
+    data = project / "data" / "organisatie.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace("naam: Vonkel", "naam: Vonkel Nieuw", 1),
+        encoding="utf-8",
+    )
+    changed = build(project, out, pdf=True)
+    assert changed.returncode == 0, changed.stdout + changed.stderr
+    assert changed.stderr.count("PDF geschreven:") == 2, changed.stderr
+    text = _one_a4(PdfReader(out / "snelle-referentie" / onepager.PDF_NAME), "na wijziging")
+    assert "Vonkel Nieuw" in text
+
+    off = mkdocs(
+        "build", "--strict", "--site-dir", str(out), cwd=project, env={"HANDBOOK_CACHE": "0"}
+    )
+    assert off.returncode == 0, off.stdout + off.stderr
+    assert off.stderr.count("PDF geschreven:") == 2, off.stderr

@@ -29,6 +29,7 @@ import yaml
 from jinja2 import Environment, TemplateError
 
 from .models import Datum
+from .placeholders import render_text
 
 EDITORIAL = "[redactioneel]"
 """Marker for an editorial change (typo, layout): it stays out of the changelog."""
@@ -449,7 +450,7 @@ def page_titles(
             match = _H1.search(_strip_front_matter(text))
             if match:
                 try:
-                    title = env.from_string(match[1]).render(**(variables or {}))
+                    title = render_text(env, match[1], variables or {})
                 except TemplateError:
                     title = None
         result[page] = (title or page.removesuffix(".md")).strip()

@@ -28,6 +28,14 @@ class HandbookConfig(Config):
     Turn it off for quick builds (``pdf: false``); ``handbook pdf`` can print them later.
     """
 
+    cache = c.Type(bool, default=True)
+    """Keep work that did not change between builds in ``cache_dir``: the sheet PDFs (printed
+    again only when their page changed) and the compiled theme templates. Off: ``cache: false``
+    or the environment variable ``HANDBOOK_CACHE=0``."""
+
+    cache_dir = c.Type(str, default=".cache/plugin/handbook")
+    """Folder of the build cache, relative to ``mkdocs.yml``; git-ignored, safe to delete."""
+
     repository_url = c.Optional(c.Type(str))
     """Web address of the repository (https://github.com/org/repo): links pull requests in the
     changelog. Not ``repo_url``: with that, Material asks api.github.com for facts."""

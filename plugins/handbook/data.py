@@ -14,6 +14,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 from pydantic import TypeAdapter, ValidationError
 
 from .models import BRAND_FILES, REQUIRED_CONTACTS, SECTOR_KEYS, Contact
+from .placeholders import render_text
 from .yamlsrc import HandbookError, Source, read_yaml
 
 _TYPE_MESSAGES = {
@@ -168,7 +169,7 @@ def fill_in(
     def fill(item: Any, loc: list[str | int]) -> Any:
         if isinstance(item, str) and "{" in item:
             try:
-                return env.from_string(item).render(**variables)
+                return render_text(env, item, variables)
             except TemplateError as error:
                 messages.append(
                     f"{source.label}, regel {source.line_of(loc)}, sleutel "

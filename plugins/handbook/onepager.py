@@ -24,8 +24,10 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 from pydantic import ValidationError
 
 from . import render
+from .cache import BuildCache
 from .models import PageMeta
 from .pages import front_matter_text
+from .placeholders import render_text
 
 SRC_URI = "snelle-referentie.md"
 PDF_NAME = "snelle-referentie.pdf"
@@ -128,7 +130,7 @@ def read_section(src_uri: str, raw: str, title: str | None = None) -> Section | 
     if text is None:
         return None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)  # libyaml when available: fast
         meta = PageMeta.from_front_matter(data if isinstance(data, dict) else {})
     except (yaml.YAMLError, ValidationError):
         return None
@@ -156,11 +158,12 @@ def fill(text: str, variables: Mapping[str, Any]) -> str:
     if "{" not in text:
         return text
     try:
-        return _ENV.from_string(text).render(**variables)
+        return render_text(_ENV, text, variables)
     except TemplateError:
         return text
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ENV = Environment(undefined=StrictUndefined, autoescape=False)
 
 
@@ -418,22 +421,41 @@ def sheet_markdown(
 # --- PDF ------------------------------------------------------------------------------------
 
 
-def print_sheets(site_dir: Path, targets: Sequence[tuple[str, str]]) -> list[Path]:
+def print_sheets(
+    site_dir: Path, targets: Sequence[tuple[str, str]], cache: BuildCache | None = None
+) -> list[Path]:
     """Print ``(page URL, PDF name)`` pages of a built site to PDF next to each page.
 
+    With a ``cache``, a page whose HTML and assets did not change since it was last printed gets
+    its earlier PDF back, and Chromium is not started at all when every page was cached.
     Raises ``RuntimeError`` with a Dutch message when Chromium is missing or printing fails.
     """
     from . import pdf
 
+    cache = cache or BuildCache(None)
+    chromium = pdf.find_chromium()
     written: list[Path] = []
+    todo: list[tuple[str, Path, str | None]] = []
+    for url, name in targets:
+        # The page links to the PDF by name, so it goes in the page's own folder:
+        # "snelle-referentie/" or, without directory URLs, next to "snelle-referentie.html".
+        folder = url if url.endswith("/") or not url else posixpath.dirname(url)
+        out = site_dir / folder / name
+        key = cache.pdf_key(site_dir, url, chromium) if cache.enabled else None
+        if key is not None and cache.get_pdf(key, out):
+            written.append(out)
+        else:
+            todo.append((url, out, key))
+    if not todo:
+        return written
     url = "de site"
     try:
-        with pdf.serve_directory(site_dir) as base, pdf.chromium() as browser:
-            for url, name in targets:
-                # The page links to the PDF by name, so it goes in the page's own folder:
-                # "snelle-referentie/" or, without directory URLs, next to "snelle-referentie.html".
-                folder = url if url.endswith("/") or not url else posixpath.dirname(url)
-                written.append(pdf.print_pdf(browser, base + url, site_dir / folder / name))
+        with pdf.serve_directory(site_dir) as base, pdf.chromium(chromium) as browser:
+            context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+            for url, out, key in todo:
+                written.append(pdf.print_pdf(browser, base + url, out, context=context))
+                if key is not None:
+                    cache.put_pdf(key, out)
     except RuntimeError:
         raise
     except Exception as error:  # Playwright has its own error types; report them once, in Dutch

@@ -61,7 +61,8 @@ def serve_directory(
 
     handler = functools.partial(Handler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # A short poll interval: shutdown() waits for the next poll (0.5 s by default).
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -95,12 +96,22 @@ def print_pdf(
     *,
     header_template: str | None = None,
     footer_template: str | None = None,
+    context: object | None = None,
 ) -> Path:
-    """Print ``url`` to ``out`` with the page's own @page size (A4 in our print CSS)."""
-    context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    """Print ``url`` to ``out`` with the page's own @page size (A4 in our print CSS).
+
+    Each page gets a fresh browser context, unless ``context`` is given (quicker when
+    printing several pages of one site).
+    """
+    own = context is None
+    if context is None:
+        context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
+    page = context.new_page()  # type: ignore[attr-defined]
     try:
-        page = context.new_page()
-        page.goto(url, wait_until="networkidle")
+        # "load": the page's stylesheets and images are in. Not "networkidle", which waits
+        # half a second after the theme's search worker fetched its index (not printed).
+        page.goto(url, wait_until="load")
+        page.evaluate("document.fonts.ready.then(() => true)")
         page.emulate_media(media="print")
         options: dict[str, object] = {"prefer_css_page_size": True, "print_background": True}
         if header_template or footer_template:
@@ -115,4 +126,7 @@ def print_pdf(
         tmp.replace(out)
         return out
     finally:
-        context.close()
+        if own:
+            context.close()  # type: ignore[attr-defined]
+        else:
+            page.close()

@@ -14,13 +14,20 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from . import changelog, quiz, render, review, sheets
+from .cache import BuildCache, cache_folder
 from .config import HandbookConfig
 from .data import Brand, load_brand
 from .generated import add_page
 from .macros import make_macros
 from .models import Datum
 from .pages import check_page
-from .placeholders import Recorder, index_paths, placeholder_messages, syntax_message
+from .placeholders import (
+    Recorder,
+    index_paths,
+    placeholder_messages,
+    render_text,
+    syntax_message,
+)
 from .sectors import (
     SECTOR_PAGE,
     load_sector,
@@ -34,7 +41,8 @@ from .yamlsrc import HandbookError
 
 log = get_plugin_logger(__name__)
 
-# mkdocs-macros replaces a page that fails to render with a block like this one.
+# mkdocs-macros replaces a page that fails to parse or render with a block like these.
+_MACRO_SYNTAX_ERROR = "# _Macro Syntax Error_"
 _MACRO_ERROR = re.compile(r"^# _Macro Rendering Error_.*?^_(?!File_)(\w+)_: (.*?)$", re.S | re.M)
 
 
@@ -59,6 +67,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return
         root = Path(config.config_file_path or ".").parent
+        self.cache = BuildCache(
+            cache_folder(root, self.config.cache, self.config.cache_dir, dict(os.environ))
+        )
         try:
             self.brand: Brand = load_brand(root / self.config.data_dir, root, self.config.sector)
             self.sections = section_keys(Path(config.docs_dir))
@@ -79,6 +90,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(_drop_macro_error_blocks)
         self.errors: list[str] = []
+        self.sources: dict[str, str] = {}
         try:
             self.today = review.parse_today(self.config.vandaag)
         except ValueError as error:
@@ -196,10 +208,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         label = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
         raw = page.file.content_string
-        offset = raw[: raw.find(markdown)].count("\n") if markdown and markdown in raw else 0
-        problem = syntax_message(self.macros.env, label, markdown, offset)
-        if problem:
-            self.errors.append(problem)
+        # Kept for a Dutch message in on_page_content, should macros fail to parse the page.
+        self.sources[page.file.src_uri] = markdown
         if page.file.generated_by or not self.config.require_front_matter:
             return None
         meta, messages = check_page(label, raw, self.brand.variables["contacten"])
@@ -223,6 +233,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             page.meta[key] = _render_value(env, variables, value)
         raw = page.file.content_string
         self.errors.extend(placeholder_messages(label, self.recorder.take(), raw))
+        if _MACRO_SYNTAX_ERROR in (page.markdown or ""):
+            markdown = self.sources.get(page.file.src_uri, "")
+            offset = raw[: raw.find(markdown)].count("\n") if markdown and markdown in raw else 0
+            problem = syntax_message(env, label, markdown, offset)
+            if problem:
+                self.errors.append(problem)
         match = _MACRO_ERROR.search(page.markdown or "")
         if match:
             kind, text = match.group(1), match.group(2).strip()
@@ -256,6 +272,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_env(self, env, *, config, files):
         if not self.config.enabled:
             return None
+        # The theme's templates are compiled again in every build (and on every reload of
+        # `mkdocs serve`); their bytecode is kept in the cache. Jinja checks each template's
+        # source, so a changed template is compiled anew.
+        env.bytecode_cache = self.cache.jinja_bytecode()
         anchors = {
             Path(f.src_uri).with_suffix("").as_posix(): f.page.present_anchor_ids
             for f in files.documentation_pages()
@@ -266,11 +286,51 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             raise PluginError(_abort(self.errors))
         return None
 
+    def on_serve(self, server, *, config, builder):
+        """`mkdocs serve`: look for edits every 0.1 s instead of every 0.5 s.
+
+        MkDocs polls the watched folders (docs/, data/, mkdocs.yml) on a fixed 0.5 s timer,
+        which adds 0.25 s on average before a rebuild even starts. Our folders are small, so
+        polling them more often costs next to nothing. Without these watchdog internals (an
+        other MkDocs or watchdog version) serve simply keeps its own timer. The rebuild then
+        starts once nothing changed for 0.05 s (MkDocs waits 0.1 s): an editor's save is one
+        write, which the quicker polling sees in one go.
+        """
+        if self.config.enabled:
+            quicker_polling(server, SERVE_POLL_SECONDS)
+            if isinstance(getattr(server, "build_delay", None), int | float):
+                server.build_delay = min(server.build_delay, SERVE_BUILD_DELAY_SECONDS)
+        return server
+
     def on_post_build(self, *, config):
         if not self.config.enabled or not self.with_pdf:
             return
-        for path in sheets.render_pdfs(Path(config.site_dir), self.files):
-            log.info(f"PDF geschreven: {path.relative_to(config.site_dir).as_posix()}")
+        for path in sheets.render_pdfs(Path(config.site_dir), self.files, self.cache):
+            name = path.relative_to(config.site_dir).as_posix()
+            if path in self.cache.hits:
+                log.info(f"PDF ongewijzigd, uit de cache: {name}")
+            else:
+                log.info(f"PDF geschreven: {name}")
+
+
+SERVE_POLL_SECONDS = 0.1
+SERVE_BUILD_DELAY_SECONDS = 0.05
+
+
+def quicker_polling(server: Any, seconds: float) -> bool:
+    """Set the polling interval of a LiveReloadServer's observer and its emitters.
+
+    Folders watched later (``watch:`` in mkdocs.yml) get it from the observer. Returns whether
+    it could be set.
+    """
+    observer = getattr(server, "observer", None)
+    if observer is None or not isinstance(getattr(observer, "_timeout", None), int | float):
+        return False
+    observer._timeout = seconds
+    for emitter in getattr(observer, "emitters", ()):
+        if isinstance(getattr(emitter, "_timeout", None), int | float):
+            emitter._timeout = seconds
+    return True
 
 
 def _render_value(env, variables: dict[str, Any], value: Any) -> Any:
@@ -278,7 +338,7 @@ def _render_value(env, variables: dict[str, Any], value: Any) -> Any:
     if isinstance(value, date) and not isinstance(value, Datum):
         return Datum(value.year, value.month, value.day)
     if isinstance(value, str) and "{" in value:
-        return env.from_string(value).render(**variables)
+        return render_text(env, value, variables)
     if isinstance(value, list):
         return [_render_value(env, variables, v) for v in value]
     if isinstance(value, dict):

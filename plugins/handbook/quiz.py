@@ -18,6 +18,7 @@ from pydantic import Field, TypeAdapter, ValidationError, field_validator
 
 from .data import validation_messages
 from .models import Model
+from .placeholders import render_text
 from .yamlsrc import HandbookError, Source, _child, read_yaml
 
 PAGE_URI = "quiz.md"
@@ -167,7 +168,7 @@ class _Filler:
         if "{" not in text:
             return text
         try:
-            return self.env.from_string(text).render(**self.variables)
+            return render_text(self.env, text, self.variables)
         except TemplateError as error:
             self.messages.append(
                 f"{source.label}, regel {source.line_of(loc)}, sleutel '{key}': de placeholder "
@@ -387,7 +388,7 @@ def page_titles(docs_dir: Path, variables: dict[str, Any]) -> dict[str, str]:
     for slug, path in docs_pages(docs_dir).items():
         title = page_title(path) or slug
         try:
-            titles[slug] = env.from_string(title).render(**variables)
+            titles[slug] = render_text(env, title, variables)
         except TemplateError:
             titles[slug] = title  # the page itself reports the bad placeholder
     return titles

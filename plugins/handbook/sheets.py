@@ -17,6 +17,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from . import crisiskaart, onepager
+from .cache import BuildCache
 from .generated import add_page
 from .pdf import find_chromium
 
@@ -88,14 +89,19 @@ def add_sheets(
     return messages
 
 
-def render_pdfs(site_dir: Path, files: Files | None = None) -> list[Path]:
-    """Print both sheets of a built site to PDF next to their pages (Chromium required)."""
+def render_pdfs(
+    site_dir: Path, files: Files | None = None, cache: BuildCache | None = None
+) -> list[Path]:
+    """Print both sheets of a built site to PDF next to their pages (Chromium required).
+
+    A sheet that is the same as at an earlier build comes from ``cache`` without Chromium.
+    """
     targets = [
         (_url_of(files, onepager.SRC_URI), onepager.PDF_NAME),
         (_url_of(files, crisiskaart.SRC_URI), crisiskaart.PDF_NAME),
     ]
     try:
-        return onepager.print_sheets(site_dir, targets)
+        return onepager.print_sheets(site_dir, targets, cache)
     except RuntimeError as error:
         raise PluginError(
             f"{error} Zet 'pdf: false' onder '- handbook:' in mkdocs.yml om zonder PDF te bouwen."

@@ -1,0 +1,172 @@
+"""The build cache (sheet PDFs, theme bytecode) and the quick placeholder fill."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from handbook.cache import BuildCache, cache_folder, local_assets, page_file, prune
+from handbook.placeholders import quick_fill, render_text
+from jinja2 import Environment, StrictUndefined, UndefinedError
+
+
+def _site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    (site / "snelle-referentie").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "assets" / "main.css").write_text("body{color:black}", "utf-8")
+    (site / "stylesheets").mkdir()
+    (site / "stylesheets" / "print.css").write_text("@page{size:A4}", "utf-8")
+    (site / "other.css").write_text("not linked", "utf-8")
+    (site / "snelle-referentie" / "index.html").write_text(
+        '<link href="../assets/main.css" rel="stylesheet">'
+        '<link rel="stylesheet" href="/stylesheets/print.css">'
+        '<script src="https://example.org/x.js"></script>'
+        '<a href="../index.html">home</a><img src="../missing.png">',
+        "utf-8",
+    )
+    return site
+
+
+def test_assets_are_the_local_files_the_page_loads(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    page = page_file(site, "snelle-referentie/")
+    assert page == site / "snelle-referentie" / "index.html"
+    found = local_assets(site, page, page.read_text("utf-8"))
+    assert [p.relative_to(site.resolve()).as_posix() for p in found] == [
+        "assets/main.css",
+        "stylesheets/print.css",
+    ]
+
+
+def test_pdf_key_changes_with_the_page_and_its_css_only(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    cache = BuildCache(tmp_path / "cache")
+    key = cache.pdf_key(site, "snelle-referentie/", None)
+    assert cache.pdf_key(site, "snelle-referentie/", None) == key
+    (site / "other.css").write_text("changed, but not on the page", "utf-8")
+    assert cache.pdf_key(site, "snelle-referentie/", None) == key
+    (site / "assets" / "main.css").write_text("body{color:red}", "utf-8")
+    changed_css = cache.pdf_key(site, "snelle-referentie/", None)
+    assert changed_css != key
+    page = site / "snelle-referentie" / "index.html"
+    page.write_text(page.read_text("utf-8") + "<p>nieuwe regel</p>", "utf-8")
+    assert cache.pdf_key(site, "snelle-referentie/", None) != changed_css
+
+
+def test_pdf_round_trip_and_a_miss(tmp_path: Path) -> None:
+    cache = BuildCache(tmp_path / "cache")
+    printed = tmp_path / "printed.pdf"
+    printed.write_bytes(b"%PDF-1.7 test")
+    target = tmp_path / "site" / "a" / "sheet.pdf"
+    assert not cache.get_pdf("abc", target)
+    cache.put_pdf("abc", printed)
+    assert cache.get_pdf("abc", target)
+    assert target.read_bytes() == b"%PDF-1.7 test"
+    assert not cache.get_pdf("other", target.with_name("x.pdf"))
+    assert [p.name for p in (tmp_path / "cache" / "pdf").iterdir()] == ["abc.pdf"]
+
+
+def test_a_cache_that_is_off_never_hits_nor_writes(tmp_path: Path) -> None:
+    cache = BuildCache(None)
+    printed = tmp_path / "printed.pdf"
+    printed.write_bytes(b"%PDF")
+    cache.put_pdf("abc", printed)
+    assert not cache.get_pdf("abc", tmp_path / "out.pdf")
+    assert cache.jinja_bytecode() is None
+    assert list(tmp_path.iterdir()) == [printed]
+
+
+def test_cache_folder_follows_config_and_environment(tmp_path: Path) -> None:
+    assert cache_folder(tmp_path, True, ".cache/x", {}) == tmp_path / ".cache/x"
+    assert cache_folder(tmp_path, False, ".cache/x", {}) is None
+    assert cache_folder(tmp_path, True, ".cache/x", {"HANDBOOK_CACHE": "0"}) is None
+    assert cache_folder(tmp_path, True, ".cache/x", {"HANDBOOK_CACHE": "1"}) is not None
+
+
+def test_prune_keeps_the_most_recently_used(tmp_path: Path) -> None:
+    for i in range(5):
+        entry = tmp_path / f"{i}.pdf"
+        entry.write_bytes(b"x")
+        os.utime(entry, ns=(i * 10**9, i * 10**9))
+    prune(tmp_path.glob("*.pdf"), 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["3.pdf", "4.pdf"]
+
+
+def test_theme_bytecode_is_reused_and_checks_the_source(tmp_path: Path) -> None:
+    from jinja2 import FileSystemLoader
+
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "page.html").write_text("Hallo {{ naam }}", "utf-8")
+    cache = BuildCache(tmp_path / "cache")
+
+    def render() -> str:
+        env = Environment(loader=FileSystemLoader(str(templates)))
+        env.bytecode_cache = cache.jinja_bytecode()
+        return env.get_template("page.html").render(naam="Vonkel")
+
+    assert render() == "Hallo Vonkel"
+    assert len(list((tmp_path / "cache" / "jinja").iterdir())) == 1
+    assert render() == "Hallo Vonkel"
+    (templates / "page.html").write_text("Dag {{ naam }}", "utf-8")
+    assert render() == "Dag Vonkel"  # a changed template is compiled anew
+
+
+# --- quick fill: the same text Jinja would give, or None ---
+
+VARIABLES = {
+    "organisatie": {"naam": "Vonkel", "items": ["a"]},
+    "contacten": {"pers": {"email": "pers@vonkel.example", "leeg": None}},
+    "getal": 3,
+}
+ENV = Environment(undefined=StrictUndefined, autoescape=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "geen placeholders",
+        "Mail {{ contacten.pers.email }} of bel.",
+        "{{organisatie.naam}} en {{ organisatie.naam }}: {{ getal }}",
+        "Leeg: {{ contacten.pers.leeg }}",
+        "{ enkele accolade }",
+        "Methode: {{ organisatie.items }}",
+    ],
+)
+def test_quick_fill_gives_what_jinja_gives(text: str) -> None:
+    quick = quick_fill(ENV, text, VARIABLES)
+    assert quick is not None
+    assert quick == ENV.from_string(text).render(**VARIABLES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ organisatie.naam | upper }}",
+        "{{ organisatie['naam'] }}",
+        "{% if getal %}ja{% endif %}",
+        "{# opmerking #} tekst",
+        "{{- organisatie.naam }}",
+        "{{ onbekend.naam }}",
+        "{{ organisatie.onbekend }}",
+        "regel met newline aan het eind {{ getal }}\n",
+        "{{ organisatie.naam }",
+    ],
+)
+def test_quick_fill_leaves_everything_else_to_jinja(text: str) -> None:
+    assert quick_fill(ENV, text, VARIABLES) is None
+
+
+def test_render_text_still_reports_unknown_names_through_jinja() -> None:
+    assert render_text(ENV, "{{ organisatie.naam | upper }}", VARIABLES) == "VONKEL"
+    with pytest.raises(UndefinedError):
+        render_text(ENV, "Hallo {{ organisatie.onbekend }}", VARIABLES)
+
+
+def test_quick_fill_respects_other_delimiters_and_escaping() -> None:
+    escaping = Environment(autoescape=True)
+    assert quick_fill(escaping, "{{ getal }}", VARIABLES) is None
+    other = Environment(variable_start_string="[[", variable_end_string="]]")
+    assert quick_fill(other, "{{ getal }}", VARIABLES) is None
