@@ -85,7 +85,7 @@ test: $(STAMP) node_modules/.installed chromium lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache
 
 # The benchmark (never part of `make test`): prints a table, writes bench/results.json.
 # BENCH_ARGS="--runs 7" or "--only live_reload,page_weight" or "--quick". Lighthouse comes from

@@ -170,3 +170,55 @@ def test_quick_fill_respects_other_delimiters_and_escaping() -> None:
     assert quick_fill(escaping, "{{ getal }}", VARIABLES) is None
     other = Environment(variable_start_string="[[", variable_end_string="]]")
     assert quick_fill(other, "{{ getal }}", VARIABLES) is None
+
+
+# --- compiled pages of mkdocs-macros ---
+
+
+def _counting_env() -> tuple[Environment, list[str]]:
+    env = Environment(undefined=StrictUndefined)
+    calls: list[str] = []
+    original = env.compile
+
+    def counted(source, *args, **kwargs):
+        calls.append(source)
+        return original(source, *args, **kwargs)
+
+    env.compile = counted
+    return env, calls
+
+
+def test_pages_are_compiled_once_in_memory_and_on_disk(tmp_path: Path) -> None:
+    from handbook.cache import cache_compiled_templates
+
+    env, calls = _counting_env()
+    memory: dict = {}
+    cache_compiled_templates(env, memory, tmp_path)
+    page = "# {{ organisatie.naam }}\n\nBel {{ contacten.pers.email }}."
+    assert env.from_string(page).render(**VARIABLES) == "# Vonkel\n\nBel pers@vonkel.example."
+    assert env.from_string(page).render(**VARIABLES) == "# Vonkel\n\nBel pers@vonkel.example."
+    assert calls == [page]  # the second time came from memory
+    assert len(list(tmp_path.iterdir())) == 1
+
+    fresh, fresh_calls = _counting_env()  # a new build: new environment, empty memory
+    cache_compiled_templates(fresh, {}, tmp_path)
+    assert fresh.from_string(page).render(**VARIABLES) == "# Vonkel\n\nBel pers@vonkel.example."
+    assert fresh_calls == []  # read from disk
+
+    fresh.filters["nieuw"] = str.upper  # other filters: other compiled code
+    cache_compiled_templates(fresh, {}, tmp_path)
+    assert fresh.from_string(page).render(**VARIABLES).startswith("# Vonkel")
+    assert fresh_calls == [page]
+
+
+def test_a_broken_page_is_reported_every_time(tmp_path: Path) -> None:
+    from handbook.cache import cache_compiled_templates
+    from jinja2 import TemplateSyntaxError
+
+    env, calls = _counting_env()
+    cache_compiled_templates(env, {}, tmp_path)
+    for _ in range(2):
+        with pytest.raises(TemplateSyntaxError):
+            env.from_string("{{ organisatie.naam }")
+    assert len(calls) == 2
+    assert list(tmp_path.iterdir()) == []

@@ -1,10 +1,12 @@
 """The build cache: work that does not change between builds is kept in ``.cache/``.
 
-Two things are cached, both keyed by everything they depend on, so a stale entry is never used:
+Three things are cached, each keyed by everything it depends on, so a stale entry is never used:
 
 - the sheet PDFs: the key is the printed page's HTML, every local file that page loads, and
   the Chromium binary; printing costs a Chromium start (seconds), copying a cached PDF does not;
-- the compiled theme templates (Jinja bytecode; Jinja checks each template's source itself).
+- the compiled theme templates (Jinja bytecode; Jinja checks each template's source itself);
+- the compiled pages of mkdocs-macros (every page is a Jinja template): the key is the page's
+  text and every setting of the environment that changes the compiled code.
 
 The folder sits next to ``mkdocs.yml`` (``.cache/plugin/handbook``, like Material's own
 plugins), is git-ignored, and may be deleted at any time. No MkDocs imports here.
@@ -13,18 +15,24 @@ plugins), is git-ignored, and may be deleted at any time. No MkDocs imports here
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import re
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import CodeType
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 # Raise when the way a PDF is made changes (print options, page setup): old entries then miss.
 PDF_FORMAT = "1"
 # Entries kept per kind; the least recently used go first (8 sectors x 2 sheets fit easily).
 KEEP = 64
+# Compiled pages kept on disk, and in memory during `mkdocs serve` (a few per edited page).
+KEEP_PAGES = 4096
 
 _ASSET = re.compile(r"""(?:href|src)=["']?([^"'\s>]+)""")
 
@@ -89,6 +97,23 @@ class BuildCache:
         os.replace(tmp, folder / f"{key}.pdf")
         prune(folder.glob("*.pdf"), KEEP)
 
+    # --- compiled pages of mkdocs-macros ---
+
+    def compile_pages(self, env: Any, memory: dict[str, CodeType]) -> None:
+        """Let ``env`` (macros' environment) reuse compiled pages (see
+        :func:`cache_compiled_templates`); in memory only when caching is off."""
+        cache_compiled_templates(env, memory, self.path("jinja-pages"))
+
+    def tidy(self) -> None:
+        """Keep the folder of compiled pages from growing without end."""
+        folder = self.path("jinja-pages")
+        if folder is None:
+            return
+        with os.scandir(folder) as entries:
+            count = sum(1 for _ in entries)
+        if count > KEEP_PAGES:
+            prune(folder.iterdir(), KEEP_PAGES)
+
     # --- Jinja bytecode of the theme templates ---
 
     def jinja_bytecode(self):
@@ -99,6 +124,92 @@ class BuildCache:
         from jinja2 import FileSystemBytecodeCache
 
         return FileSystemBytecodeCache(str(folder))
+
+
+def cache_compiled_templates(
+    env: Any, memory: dict[str, CodeType], folder: Path | None
+) -> Callable[..., Any]:
+    """Make ``env.compile`` reuse code compiled earlier for the same text and settings.
+
+    mkdocs-macros compiles every page with ``env.from_string`` in every build, and again on
+    every reload of ``mkdocs serve``. The code of a text only depends on the text and the
+    environment's settings (delimiters, whitespace options, extensions, and the names of its
+    filters and tests), so it is kept in ``memory`` (which outlives one build when the caller
+    keeps it) and in ``folder``. Errors are never cached: a broken page is compiled, and
+    reported, every time. Returns the original ``compile``.
+    """
+    # Installed twice on one environment: wrap the real compile, not the earlier wrapper.
+    original = getattr(env.compile, "uncached", env.compile)
+    settings = "\0".join(
+        str(part)
+        for part in (
+            sys.version,
+            getattr(sys.modules.get("jinja2"), "__version__", ""),
+            env.block_start_string,
+            env.block_end_string,
+            env.variable_start_string,
+            env.variable_end_string,
+            env.comment_start_string,
+            env.comment_end_string,
+            env.line_statement_prefix,
+            env.line_comment_prefix,
+            env.trim_blocks,
+            env.lstrip_blocks,
+            env.newline_sequence,
+            env.keep_trailing_newline,
+            env.optimized,
+            env.autoescape if isinstance(env.autoescape, bool) else id(env.autoescape),
+            sorted(env.extensions),
+            sorted(env.filters),
+            sorted(env.tests),
+        )
+    )
+
+    def compile(
+        source: Any,
+        name: str | None = None,
+        filename: str | None = None,
+        raw: bool = False,
+        defer_init: bool = False,
+    ) -> Any:
+        if raw or not isinstance(source, str):
+            return original(source, name, filename, raw, defer_init)
+        key = hashlib.sha256(
+            f"{settings}\0{name}\0{filename}\0{defer_init}\0{source}".encode()
+        ).hexdigest()
+        code = memory.get(key)
+        if code is None and folder is not None:
+            code = _read_code(folder / key)
+        if code is None:
+            code = original(source, name, filename, raw, defer_init)
+            if folder is not None:
+                _write_code(folder, key, code)
+        if len(memory) >= KEEP_PAGES:
+            memory.clear()
+        memory[key] = code
+        return code
+
+    compile.uncached = original  # type: ignore[attr-defined]
+    env.compile = compile
+    return original
+
+
+def _read_code(path: Path) -> CodeType | None:
+    try:
+        code = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return code if isinstance(code, CodeType) else None
+
+
+def _write_code(folder: Path, key: str, code: CodeType) -> None:
+    try:
+        handle, tmp = tempfile.mkstemp(prefix=".nieuw-", dir=folder)
+        with os.fdopen(handle, "wb") as out:
+            out.write(marshal.dumps(code))
+        os.replace(tmp, folder / key)
+    except OSError:  # a cache that cannot be written is only slower
+        return
 
 
 def cache_folder(root: Path, enabled: bool, folder: str, environ: dict[str, str]) -> Path | None:

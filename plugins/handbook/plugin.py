@@ -59,6 +59,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     supports_multiple_instances = False
     command = "build"
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Compiled pages, kept for as long as this plugin object lives: MkDocs keeps it
+        # between the rebuilds of `mkdocs serve` (and between the builds of `handbook variants`).
+        self.compiled: dict[str, Any] = {}
+
     def on_startup(self, *, command, dirty):
         # Remembered so `mkdocs serve` skips the PDFs (a reload must stay quick).
         self.command = command
@@ -166,6 +172,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.recorder.undefined_class()
+        # Pages whose text did not change are not compiled again (in serve: after an edit).
+        self.cache.compile_pages(self.macros.env, self.compiled)
 
     def on_files(self, files, *, config):
         """Add the generated pages: the quiz, the sector page and the two printable sheets."""
@@ -303,7 +311,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return server
 
     def on_post_build(self, *, config):
-        if not self.config.enabled or not self.with_pdf:
+        if not self.config.enabled:
+            return
+        self.cache.tidy()
+        if not self.with_pdf:
             return
         for path in sheets.render_pdfs(Path(config.site_dir), self.files, self.cache):
             name = path.relative_to(config.site_dir).as_posix()
