@@ -81,8 +81,12 @@ class BuildCache:
         if not entry.is_file():
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(entry, target)
-        os.utime(entry)  # recently used: pruned last
+        try:
+            shutil.copyfile(entry, target)
+            os.utime(entry)  # recently used: pruned last
+        except OSError:  # pruned by a parallel build (variants) in the meantime: print it
+            target.unlink(missing_ok=True)
+            return False
         self.hits.append(target)
         return True
 
