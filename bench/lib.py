@@ -405,6 +405,15 @@ def set_yaml_scalar(path: Path, key: str, value: str) -> None:
     path.write_text(new, encoding="utf-8")
 
 
+def set_heading(path: Path, text: str) -> None:
+    """Replace the first ``# heading`` of a Markdown page, keeping the rest."""
+    content = path.read_text(encoding="utf-8")
+    new, count = re.subn(r"^# .*$", f"# {text}", content, count=1, flags=re.M)
+    if count != 1:
+        raise ValueError(f"{path}: no '# heading'")
+    path.write_text(new, encoding="utf-8")
+
+
 # --- a static server that compresses like a production web server ---
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml")

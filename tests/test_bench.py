@@ -113,6 +113,31 @@ def test_yaml_scalar_edit_keeps_the_rest(tmp_path):
         lib.set_yaml_scalar(path, "ontbreekt", "x")
 
 
+def test_heading_edit_keeps_the_rest(tmp_path):
+    path = tmp_path / "index.md"
+    path.write_text("---\ntitel: x\n---\n\n# Oud\n\nTekst.\n\n# Tweede\n", encoding="utf-8")
+    lib.set_heading(path, "Nieuw")
+    assert (
+        path.read_text(encoding="utf-8") == "---\ntitel: x\n---\n\n# Nieuw\n\nTekst.\n\n# Tweede\n"
+    )
+    empty = tmp_path / "leeg.md"
+    empty.write_text("Geen kop.\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        lib.set_heading(empty, "x")
+
+
+def test_snapshot_has_the_history_and_the_work_tree(tmp_path):
+    project = lib.snapshot(tmp_path / "project")
+    assert (project / ".git").is_dir()
+    assert (
+        lib.git("rev-parse", "HEAD", cwd=project).strip()
+        == lib.git("rev-parse", "HEAD", cwd=ROOT).strip()
+    )
+    for name in ("mkdocs.yml", "data/organisatie.yml", "docs/index.md"):
+        assert (project / name).read_bytes() == (ROOT / name).read_bytes(), name
+    assert not (project / ".venv").exists() and not (project / "node_modules").exists()
+
+
 def test_options_and_unmeasured_rows():
     opts = parse_args(["--quick", "--only", "scaling,live_reload"])
     assert (opts.runs, opts.only) == (1, ["scaling", "live_reload"])
