@@ -133,6 +133,9 @@ ENV = Environment(undefined=StrictUndefined, autoescape=False)
         "Leeg: {{ contacten.pers.leeg }}",
         "{ enkele accolade }",
         "Methode: {{ organisatie.items }}",
+        "Een YAML-tekst met > eindigt op een newline: {{ organisatie.naam }}\n",
+        "Twee newlines aan het eind {{ getal }}\n\n",
+        "Regels\n{{ organisatie.naam }}\nen meer\n",
     ],
 )
 def test_quick_fill_gives_what_jinja_gives(text: str) -> None:
@@ -151,7 +154,7 @@ def test_quick_fill_gives_what_jinja_gives(text: str) -> None:
         "{{- organisatie.naam }}",
         "{{ onbekend.naam }}",
         "{{ organisatie.onbekend }}",
-        "regel met newline aan het eind {{ getal }}\n",
+        "regel met een carriage return {{ getal }}\r\n",
         "{{ organisatie.naam }",
     ],
 )

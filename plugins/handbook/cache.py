@@ -68,7 +68,8 @@ class BuildCache:
         html = page.read_bytes()
         digest.update(html)
         for asset in local_assets(site_dir, page, html.decode("utf-8", "replace")):
-            digest.update(b"\0" + asset.relative_to(site_dir).as_posix().encode() + b"\0")
+            name = Path(os.path.relpath(asset, os.path.abspath(site_dir))).as_posix()
+            digest.update(b"\0" + name.encode() + b"\0")
             digest.update(asset.read_bytes())
         return digest.hexdigest()
 
@@ -230,18 +231,19 @@ def page_file(site_dir: Path, page_url: str) -> Path:
 
 def local_assets(site_dir: Path, page: Path, html: str) -> list[Path]:
     """Files of ``site_dir`` that ``html`` (the page at ``page``) links or loads, sorted."""
-    root = site_dir.resolve()
-    found: set[Path] = set()
-    for ref in _ASSET.findall(html):
+    root = os.path.abspath(site_dir)
+    folder = os.path.dirname(os.path.abspath(page))
+    found: set[str] = set()
+    for ref in set(_ASSET.findall(html)):
         parts = urlsplit(ref)
-        if parts.scheme or parts.netloc or not parts.path:
+        if parts.scheme or parts.netloc or not parts.path or parts.path.endswith(".html"):
             continue
         path = unquote(parts.path)
-        base = root if path.startswith("/") else page.parent
-        target = (base / path.lstrip("/")).resolve()
-        if target.is_file() and target.is_relative_to(root) and target.suffix != ".html":
+        base = root if path.startswith("/") else folder
+        target = os.path.normpath(os.path.join(base, path.lstrip("/")))
+        if target.startswith(root + os.sep) and os.path.isfile(target):
             found.add(target)
-    return sorted(found)
+    return [Path(p) for p in sorted(found)]
 
 
 def prune(entries: Iterable[Path], keep: int) -> None:

@@ -35,8 +35,9 @@ def quick_fill(env: Environment, text: str, variables: Mapping[str, Any]) -> str
     """``text`` with its dotted-name placeholders filled, or ``None`` when Jinja must do it.
 
     ``None`` for anything but plain ``{{ name.attr }}`` placeholders (filters, calls, blocks,
-    comments, whitespace control), an unknown name, a text Jinja would change otherwise (a
-    trailing newline, carriage returns) or an environment with other delimiters or escaping.
+    comments, whitespace control), an unknown name, a text Jinja would change otherwise
+    (carriage returns) or an environment with other delimiters or escaping. Like Jinja, it
+    drops one newline at the end (YAML's ``>`` and ``|`` texts end with one).
     """
     if "{" not in text:
         return text
@@ -47,11 +48,12 @@ def quick_fill(env: Environment, text: str, variables: Mapping[str, Any]) -> str
         or env.autoescape
         or env.finalize is not None
         or "\r" in text
-        or text.endswith("\n")
         or "{{-" in text
         or "-}}" in text
     ):
         return None
+    if text.endswith("\n") and not env.keep_trailing_newline:
+        text = text[:-1]
     rest = _SIMPLE.sub("", text)
     if "{{" in rest or "{%" in rest or "{#" in rest or "}}" in rest:
         return None
