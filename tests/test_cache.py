@@ -225,3 +225,27 @@ def test_a_broken_page_is_reported_every_time(tmp_path: Path) -> None:
             env.from_string("{{ organisatie.naam }")
     assert len(calls) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+# --- mkdocs serve: quicker polling ---
+
+
+def test_serve_polls_quicker_for_folders_watched_before_and_after(tmp_path: Path) -> None:
+    from handbook.plugin import SERVE_POLL_SECONDS, quicker_polling
+    from mkdocs.livereload import LiveReloadServer
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "data").mkdir()
+    server = LiveReloadServer(
+        builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site")
+    )
+    try:
+        server.watch(str(tmp_path / "docs"))  # MkDocs watches docs/ before on_serve
+        assert quicker_polling(server, SERVE_POLL_SECONDS)
+        server.watch(str(tmp_path / "data"))  # `watch:` folders come after on_serve
+        timeouts = {emitter.timeout for emitter in server.observer.emitters}
+        assert timeouts == {SERVE_POLL_SECONDS}
+        assert len(server.observer.emitters) == 2
+    finally:
+        server.server_close()
+    assert not quicker_polling(object(), SERVE_POLL_SECONDS)  # unknown server: left alone
