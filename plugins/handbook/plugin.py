@@ -156,9 +156,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _add_changelog(self, files, config) -> None:
         """The page wijzigingen/ from the history read in on_config (called from on_files)."""
-        order = list(changelog.nav_titles(config.nav))
+        order = {uri: i for i, uri in enumerate(changelog.nav_titles(config.nav))}
         pages = [f for f in files.documentation_pages() if not f.generated_by]
-        pages.sort(key=lambda f: order.index(f.src_uri) if f.src_uri in order else len(order))
+        pages.sort(key=lambda f: order.get(f.src_uri, len(order)))
         sources = {f.src_uri: f.content_string for f in pages}
         self.page_titles = changelog.page_titles(sources, config.nav, self.brand.variables)
         self.changelog_groups = changelog.build_changelog(self.history, *self.history_dirs, sources)
