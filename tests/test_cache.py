@@ -34,7 +34,7 @@ def test_assets_are_the_local_files_the_page_loads(tmp_path: Path) -> None:
     page = page_file(site, "snelle-referentie/")
     assert page == site / "snelle-referentie" / "index.html"
     found = local_assets(site, page, page.read_text("utf-8"))
-    assert [p.relative_to(site.resolve()).as_posix() for p in found] == [
+    assert [Path(os.path.relpath(p, site)).as_posix() for p in found] == [
         "assets/main.css",
         "stylesheets/print.css",
     ]
@@ -78,10 +78,34 @@ def test_a_cache_that_is_off_never_hits_nor_writes(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [printed]
 
 
+def test_a_cache_folder_that_cannot_be_made_means_no_cache_not_a_crash(tmp_path: Path) -> None:
+    blocked = tmp_path / "geen-map"
+    blocked.write_text("een bestand waar de cache had moeten staan", "utf-8")
+    cache = BuildCache(blocked)
+    printed = tmp_path / "printed.pdf"
+    printed.write_bytes(b"%PDF")
+    cache.put_pdf("abc", printed)
+    assert not cache.get_pdf("abc", tmp_path / "out.pdf")
+    assert cache.jinja_bytecode() is None
+    cache.tidy()
+
+
+def test_switches_read_dutch_and_english() -> None:
+    from handbook.switches import switch
+
+    assert switch({"X": "uit"}, "X") is False
+    assert switch({"X": " 0 "}, "X") is False
+    assert switch({"X": "Ja"}, "X") is True
+    assert switch({"X": "true"}, "X") is True
+    assert switch({"X": "misschien"}, "X") is None
+    assert switch({}, "X") is None
+
+
 def test_cache_folder_follows_config_and_environment(tmp_path: Path) -> None:
     assert cache_folder(tmp_path, True, ".cache/x", {}) == tmp_path / ".cache/x"
     assert cache_folder(tmp_path, False, ".cache/x", {}) is None
     assert cache_folder(tmp_path, True, ".cache/x", {"HANDBOOK_CACHE": "0"}) is None
+    assert cache_folder(tmp_path, True, ".cache/x", {"HANDBOOK_CACHE": "nee"}) is None
     assert cache_folder(tmp_path, True, ".cache/x", {"HANDBOOK_CACHE": "1"}) is not None
 
 

@@ -27,6 +27,8 @@ from types import CodeType
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .switches import switch
+
 # Raise when the way a PDF is made changes (print options, page setup): old entries then miss.
 PDF_FORMAT = "1"
 # Entries kept per kind; the least recently used go first (8 sectors x 2 sheets fit easily).
@@ -53,8 +55,12 @@ class BuildCache:
         if self.folder is None:
             return None
         path = self.folder / kind
-        path.mkdir(parents=True, exist_ok=True)
-        return path
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        # A read-only checkout: build without the cache (only slower), never stop on it.
+        return path if os.access(path, os.W_OK) else None
 
     # --- sheet PDFs ---
 
@@ -96,10 +102,13 @@ class BuildCache:
         folder = self.path("pdf")
         if folder is None:
             return
-        handle, tmp = tempfile.mkstemp(prefix=".nieuw-", suffix=".pdf", dir=folder)
-        os.close(handle)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, folder / f"{key}.pdf")
+        try:
+            handle, tmp = tempfile.mkstemp(prefix=".nieuw-", suffix=".pdf", dir=folder)
+            os.close(handle)
+            shutil.copyfile(source, tmp)
+            os.replace(tmp, folder / f"{key}.pdf")
+        except OSError:  # a full disk: the PDF in the site is fine, only the cache misses it
+            return
         prune(folder.glob("*.pdf"), KEEP)
 
     # --- compiled pages of mkdocs-macros ---
@@ -219,8 +228,9 @@ def _write_code(folder: Path, key: str, code: CodeType) -> None:
 
 def cache_folder(root: Path, enabled: bool, folder: str, environ: dict[str, str]) -> Path | None:
     """The cache folder for a project at ``root``; ``None`` when off (config or HANDBOOK_CACHE)."""
-    off = environ.get("HANDBOOK_CACHE", "").strip().lower() in ("0", "false", "nee", "uit")
-    return None if not enabled or off else root / folder
+    if not enabled or switch(environ, "HANDBOOK_CACHE") is False:
+        return None
+    return root / folder
 
 
 def page_file(site_dir: Path, page_url: str) -> Path:

@@ -30,6 +30,7 @@ from jinja2 import Environment, TemplateError
 
 from .models import Datum
 from .placeholders import render_text
+from .switches import switch
 
 EDITORIAL = "[redactioneel]"
 """Marker for an editorial change (typo, layout): it stays out of the changelog."""
@@ -109,8 +110,7 @@ class History:
 
 def history_required(option: bool, environ: Mapping[str, str]) -> bool:
     """The ``changelog_require_history`` option, or ``HANDBOOK_REQUIRE_HISTORY=true`` (CI)."""
-    value = environ.get("HANDBOOK_REQUIRE_HISTORY", "").strip().lower()
-    return option or value in ("1", "true", "yes", "ja")
+    return option or switch(environ, "HANDBOOK_REQUIRE_HISTORY") is True
 
 
 Runner = Callable[[Sequence[str], Path], subprocess.CompletedProcess[str]]

@@ -20,6 +20,7 @@ from . import crisiskaart, onepager
 from .cache import BuildCache
 from .generated import add_page
 from .pdf import find_chromium
+from .switches import switch
 
 log = get_plugin_logger(__name__)
 
@@ -43,7 +44,7 @@ def pdf_wanted(enabled: bool, command: str) -> bool:
     if not enabled:
         log.info("Snelle referentie en crisiskaart: PDF staat uit (pdf: false).")
         return False
-    if os.environ.get("HANDBOOK_PDF", "").strip().lower() in ("0", "false", "nee", "uit"):
+    if switch(os.environ, "HANDBOOK_PDF") is False:
         log.info("Snelle referentie en crisiskaart: PDF staat uit (HANDBOOK_PDF).")
         return False
     if command == "serve":
