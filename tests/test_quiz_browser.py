@@ -141,6 +141,11 @@ def assert_nothing_sent(requests, site_url: str) -> None:
 
 
 def axe_violations(page, axe_source: str) -> list[str]:
+    # Scrolling to the score fades the header's site name out (a CSS transition); axe must see
+    # the page at rest, not a half-transparent title.
+    page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000
+    )
     page.add_script_tag(content=axe_source)
     result = page.evaluate("async () => await axe.run(document)")
     return [f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
