@@ -1,12 +1,14 @@
 """The build cache: work that does not change between builds is kept in ``.cache/``.
 
-Three things are cached, each keyed by everything it depends on, so a stale entry is never used:
+Four things are cached, each keyed by everything it depends on, so a stale entry is never used:
 
 - the sheet PDFs: the key is the printed page's HTML, every local file that page loads, and
   the Chromium binary; printing costs a Chromium start (seconds), copying a cached PDF does not;
 - the compiled theme templates (Jinja bytecode; Jinja checks each template's source itself);
 - the compiled pages of mkdocs-macros (every page is a Jinja template): the key is the page's
-  text and every setting of the environment that changes the compiled code.
+  text and every setting of the environment that changes the compiled code;
+- validated data (``validated/``, written by ``validation.py``): the key is the data itself and
+  the code that validates it.
 
 The folder sits next to ``mkdocs.yml`` (``.cache/plugin/handbook``, like Material's own
 plugins), is git-ignored, and may be deleted at any time. No MkDocs imports here.
@@ -119,14 +121,15 @@ class BuildCache:
         cache_compiled_templates(env, memory, self.path("jinja-pages"))
 
     def tidy(self) -> None:
-        """Keep the folder of compiled pages from growing without end."""
-        folder = self.path("jinja-pages")
-        if folder is None:
-            return
-        with os.scandir(folder) as entries:
-            count = sum(1 for _ in entries)
-        if count > KEEP_PAGES:
-            prune(folder.iterdir(), KEEP_PAGES)
+        """Keep the folders of compiled pages and validated data from growing without end."""
+        for kind in ("jinja-pages", "validated"):
+            folder = self.path(kind)
+            if folder is None:
+                continue
+            with os.scandir(folder) as entries:
+                count = sum(1 for _ in entries)
+            if count > KEEP_PAGES:
+                prune(folder.iterdir(), KEEP_PAGES)
 
     # --- Jinja bytecode of the theme templates ---
 

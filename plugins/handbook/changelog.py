@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 from jinja2 import Environment, TemplateError
 
-from .models import Datum
+from .basics import Datum
 from .placeholders import render_text
 from .switches import switch
 

@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, StrictUndefined, TemplateError
-from pydantic import TypeAdapter, ValidationError
 
-from .models import BRAND_FILES, REQUIRED_CONTACTS, SECTOR_KEYS, Contact
+from .basics import BRAND_STEMS, REQUIRED_CONTACTS, SECTOR_KEYS
 from .placeholders import render_text
+from .validation import Invalid, Record, as_dicts, replace, validated
 from .yamlsrc import HandbookError, Source, read_yaml
 
 _TYPE_MESSAGES = {
@@ -69,11 +69,11 @@ def _dutch(error: dict[str, Any]) -> str:
 
 
 def validation_messages(
-    source: Source, error: ValidationError, prefix: Sequence[str | int] = ()
+    source: Source, error: Invalid, prefix: Sequence[str | int] = ()
 ) -> list[str]:
-    """Dutch messages for a pydantic error: file, line, dotted key path and what to do."""
+    """Dutch messages for invalid data: file, line, dotted key path and what to do."""
     messages = []
-    for item in error.errors():
+    for item in error.errors:
         loc = [p for p in item["loc"] if not (isinstance(p, str) and p.startswith("function-"))]
         line = source.line_of(loc)
         where = f"{source.label}, regel {line}" if line else source.label
@@ -82,10 +82,10 @@ def validation_messages(
     return messages
 
 
-def validate_source(source: Source, adapter: TypeAdapter, prefix: Sequence[str | int]) -> Any:
+def validate_source(source: Source, kind: str, prefix: Sequence[str | int]) -> Any:
     try:
-        return adapter.validate_python(source.data, context={"label": source.label})
-    except ValidationError as error:
+        return validated(kind, source.data)
+    except Invalid as error:
         raise HandbookError(validation_messages(source, error, prefix)) from None
 
 
@@ -99,22 +99,8 @@ class Brand:
     sectors: tuple[str, ...] = ()
     variables: dict[str, Any] = field(default_factory=dict)
 
-    def contact(self, key: str) -> Contact:
+    def contact(self, key: str) -> Record:
         return self.models["contacten"][key]
-
-
-_ADAPTERS = {stem: TypeAdapter(model) for stem, model in BRAND_FILES.items()}
-
-
-def _dump(value: Any) -> Any:
-    """Plain dicts and lists for Jinja; dates keep their Dutch ``str``."""
-    if hasattr(value, "model_dump"):
-        return {k: _dump(getattr(value, k)) for k in type(value).model_fields}
-    if isinstance(value, dict):
-        return {k: _dump(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dump(v) for v in value]
-    return value
 
 
 def available_sectors(data_dir: Path) -> tuple[str, ...]:
@@ -132,13 +118,13 @@ def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | Non
     messages: list[str] = []
     models: dict[str, Any] = {}
     sources: dict[str, Source] = {}
-    for stem, adapter in _ADAPTERS.items():
+    for stem in BRAND_STEMS:
         path = data_dir / f"{stem}.yml"
         label = _label(path, label_root)
         try:
             source = read_yaml(path, label)
             sources[stem] = source
-            models[stem] = validate_source(source, adapter, (stem,))
+            models[stem] = validate_source(source, stem, (stem,))
         except HandbookError as error:
             messages.extend(error.messages)
     sectors = available_sectors(data_dir)
@@ -148,8 +134,9 @@ def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | Non
         raise HandbookError(messages)
     brand = Brand(data_dir=data_dir, models=models, sources=sources, sectors=sectors)
     if sector:
-        models["organisatie"] = models["organisatie"].model_copy(update={"sector": sector})
-    variables = {stem: _dump(model) for stem, model in models.items()}
+        models["organisatie"] = replace(models["organisatie"], sector=sector)
+    # Plain dicts and lists for Jinja; dates keep their Dutch ``str``.
+    variables = {stem: as_dicts(model) for stem, model in models.items()}
     brand.variables = fill_placeholders(variables, sources)
     return brand
 

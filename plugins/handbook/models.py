@@ -5,9 +5,10 @@ The same models give the JSON Schema that editors' editors use (see ``schema.py`
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -16,33 +17,12 @@ from pydantic import (
     EmailStr,
     Field,
     PlainSerializer,
+    TypeAdapter,
     WithJsonSchema,
+    field_validator,
 )
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
-
-
-class Datum(date):
-    """A date that prints the Dutch way ("1 maart 2026") when a page uses it as a placeholder."""
-
-    def __str__(self) -> str:
-        return f"{self.day} {MONTHS[self.month - 1]} {self.year}"
-
-    def __format__(self, spec: str) -> str:
-        return str(self) if not spec else super().__format__(spec)
+from .basics import BRAND_STEMS, Datum
 
 
 def _to_datum(value: date) -> Datum:
@@ -139,16 +119,6 @@ Telefoon = Annotated[
 ]
 
 KEY = r"^[a-z][a-z0-9_]*$"
-SECTOR_KEYS = (
-    "technologie",
-    "zorg",
-    "financiele-dienstverlening",
-    "overheid",
-    "onderwijs",
-    "retail-e-commerce",
-    "horeca-food-drinks",
-    "energie-industrie",
-)
 # A reference to a key under `contacten`; checked against the contacts after loading.
 ContactRef = Annotated[
     str,
@@ -207,17 +177,6 @@ class Contact(Model):
         pattern=r"^@[A-Za-z0-9-]+(/[A-Za-z0-9._-]+)?$",
         description="GitHub-team of -gebruiker voor CODEOWNERS, zoals '@vonkel/communicatie'.",
     )
-
-
-REQUIRED_CONTACTS = (
-    "social_media_team",
-    "woordvoerder",
-    "crisisteam",
-    "juridisch",
-    "hr",
-    "privacy",
-    "it_security",
-)
 
 
 class Termijn(Model):
@@ -314,10 +273,6 @@ class Item(Model):
     kern: bool = Field(default=True, description="Hoort deze regel op de snelle referentie?")
 
 
-def _item(value: Any) -> Any:
-    return {"tekst": value} if isinstance(value, str) else value
-
-
 DoItem = Annotated[Item, Field(json_schema_extra={"anyOf": [{"type": "string"}]})]
 
 
@@ -332,10 +287,123 @@ class PageMeta(Model):
     dos: list[Item] = Field(min_length=1)
     donts: list[Item] = Field(min_length=1)
 
+
+# --- data/quiz.yml ---------------------------------------------------------------------------
+
+PAGE_PATTERN = r"^[a-z0-9][a-z0-9-]*(#[a-z0-9][a-z0-9_-]*)?$"
+
+
+class Antwoord(Model):
+    """Een antwoord op een quizvraag."""
+
+    tekst: str = Field(description="Het antwoord zoals de lezer het ziet.")
+    goed: bool = Field(default=False, description="true bij het ene goede antwoord.")
+
+
+class Vraag(Model):
+    """Een scenariovraag: een situatie, 3 of 4 antwoorden, uitleg en de pagina met de regel."""
+
+    onderwerp: str = Field(description="Waar de vraag over gaat, zoals 'Privacy' of 'Crisis'.")
+    situatie: str = Field(
+        description="Wat er gebeurt, zoals 'Een klant plaatst om 22.00 uur een boze reactie ...'."
+    )
+    vraag: str = Field(default="Wat doe je?", description="De vraag zelf.")
+    antwoorden: list[Antwoord] = Field(
+        min_length=3, max_length=4, description="Drie of vier antwoorden; precies één is goed."
+    )
+    uitleg: str = Field(description="Waarom het goede antwoord goed is (de feedback).")
+    pagina: str = Field(
+        pattern=PAGE_PATTERN,
+        description=(
+            "De pagina met de regel: de naam van een bestand in docs/ zonder .md, eventueel met "
+            "een anker, zoals 'reageren' of 'reageren#klachten-en-kritiek'."
+        ),
+    )
+
+    @field_validator("antwoorden")
     @classmethod
-    def from_front_matter(cls, meta: dict[str, Any]) -> PageMeta:
-        data = dict(meta)
-        for key in ("dos", "donts"):
-            if isinstance(data.get(key), list):
-                data[key] = [_item(v) for v in data[key]]
-        return cls.model_validate(data)
+    def _one_right(cls, answers: list[Antwoord]) -> list[Antwoord]:
+        right = sum(1 for a in answers if a.goed)
+        if right != 1:
+            raise ValueError(
+                f"precies één antwoord moet goed zijn (goed: true), nu zijn het er {right}"
+            )
+        return answers
+
+
+class Quiz(Model):
+    """De zelftest op de pagina 'Test je kennis' (data/quiz.yml)."""
+
+    inleiding: str | None = Field(default=None, description="Tekst boven de vragen.")
+    vragen: list[Vraag] = Field(min_length=1)
+
+
+# --- data/sectoren/*.yml ----------------------------------------------------------------------
+
+SectieSleutel = str
+
+
+class Regelgeving(Model):
+    """Een wet, code of officiële richtlijn die voor de sector geldt."""
+
+    naam: str = Field(description="Officiële naam, zoals 'Geneesmiddelenwet'.")
+    afkorting: str = Field(description="Korte naam waarmee regels ernaar verwijzen, zoals 'AVG'.")
+    toezichthouder: str = Field(description="Toezichthouder of eigenaar van de code.")
+    betekenis: str = Field(description="Wat het betekent voor social media, in 1 of 2 zinnen.")
+    bron: Url = Field(description="Webadres van de officiële tekst of de bron.")
+
+
+class Aanvulling(Model):
+    """Een extra regel voor één beleidssectie, met de korte vorm voor de snelle referentie."""
+
+    regel: str = Field(description="De regel zoals die op de pagina staat (1 tot 3 zinnen).")
+    tekst: str = Field(description="De korte vorm: een do of een don't in één zin.")
+    soort: Literal["do", "dont"] = Field(description="'do' (doen) of 'dont' (niet doen).")
+    kern: bool = Field(default=True, description="Hoort deze regel op de snelle referentie?")
+    grondslag: str | None = Field(
+        default=None, description="Optioneel: de afkorting van een item onder 'regelgeving'."
+    )
+
+
+class Crisisscenario(Model):
+    """Een crisis die typisch is voor de sector, met de eerste stappen."""
+
+    titel: str
+    situatie: str
+    eerste_stappen: list[str] = Field(min_length=2)
+
+
+class Sector(Model):
+    """Een sector: regelgeving, extra regels per beleidssectie en crisisscenario's."""
+
+    naam: str = Field(description="Naam van de sector, zoals 'Zorg'.")
+    omschrijving: str = Field(description="Korte omschrijving van de sector.")
+    doelgroepen: list[str] = Field(min_length=1, description="Typische doelgroepen.")
+    laatst_beoordeeld: NlDate = Field(description="Wanneer Juridische zaken dit controleerde.")
+    herzien_voor: NlDate = Field(description="Vóór deze datum opnieuw controleren.")
+    regelgeving: list[Regelgeving] = Field(min_length=3)
+    aanvullingen: dict[SectieSleutel, list[Aanvulling]] = Field(
+        description="Per beleidssectie (de naam van de pagina, zoals 'privacy') de extra regels."
+    )
+    crisisscenarios: list[Crisisscenario] = Field(min_length=1)
+    quiz: list[Vraag] = Field(
+        default_factory=list,
+        description="Extra vragen voor de zelftest, in dezelfde vorm als 'vragen' in quiz.yml.",
+    )
+
+
+# What ``validation.validated(kind, data)`` validates: kind -> type.
+TYPES: dict[str, Any] = {
+    **BRAND_FILES,
+    "pagina": PageMeta,
+    "quiz": Quiz,
+    "vragen": list[Vraag],
+    "sector": Sector,
+}
+assert tuple(BRAND_FILES) == BRAND_STEMS
+
+
+@functools.cache
+def adapter(kind: str) -> TypeAdapter[Any]:
+    """The validator of one kind of data (built on first use)."""
+    return TypeAdapter(TYPES[kind])

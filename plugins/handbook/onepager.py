@@ -21,13 +21,12 @@ from typing import Any, Literal
 
 import yaml
 from jinja2 import Environment, StrictUndefined, TemplateError
-from pydantic import ValidationError
 
 from . import render
 from .cache import BuildCache
-from .models import PageMeta
-from .pages import front_matter_text
+from .pages import front_matter_text, page_meta
 from .placeholders import render_text
+from .validation import Invalid
 
 SRC_URI = "snelle-referentie.md"
 PDF_NAME = "snelle-referentie.pdf"
@@ -131,8 +130,8 @@ def read_section(src_uri: str, raw: str, title: str | None = None) -> Section | 
         return None
     try:
         data = yaml.load(text, Loader=_YAML_LOADER)  # libyaml when available: fast
-        meta = PageMeta.from_front_matter(data if isinstance(data, dict) else {})
-    except (yaml.YAMLError, ValidationError):
+        meta = page_meta(data if isinstance(data, dict) else {})
+    except (yaml.YAMLError, Invalid):
         return None
     title = title or data.get("title") or _h1(raw) or src_uri.removesuffix(".md")
     return Section(

@@ -6,10 +6,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from .data import contact_ref_message, validation_messages
-from .models import PageMeta
+from .validation import Invalid, Record, validated
 from .yamlsrc import HandbookError, parse_yaml
 
 
@@ -24,7 +22,19 @@ def front_matter_text(raw: str) -> str | None:
     return None
 
 
-def check_page(label: str, raw: str, contacts: Iterable[str]) -> tuple[PageMeta | None, list[str]]:
+def page_meta(front_matter: dict[str, Any]) -> Record:
+    """A page's front matter validated (``models.PageMeta``); a do or don't may be only text.
+
+    Raises :class:`~handbook.validation.Invalid` when it does not fit.
+    """
+    data = dict(front_matter)
+    for key in ("dos", "donts"):
+        if isinstance(data.get(key), list):
+            data[key] = [{"tekst": v} if isinstance(v, str) else v for v in data[key]]
+    return validated("pagina", data)
+
+
+def check_page(label: str, raw: str, contacts: Iterable[str]) -> tuple[Record | None, list[str]]:
     """Validate one page's front matter; returns the model (if valid) and Dutch messages."""
     text = front_matter_text(raw)
     if text is None:
@@ -40,8 +50,8 @@ def check_page(label: str, raw: str, contacts: Iterable[str]) -> tuple[PageMeta 
     if not isinstance(data, dict):
         return None, [f"{label}, regel 2: de front matter moet sleutels met waarden bevatten."]
     try:
-        meta = PageMeta.from_front_matter(data)
-    except ValidationError as error:
+        meta = page_meta(data)
+    except Invalid as error:
         return None, validation_messages(source, error)
     known = set(contacts)
     if meta.eigenaar not in known:

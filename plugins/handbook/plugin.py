@@ -13,13 +13,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from . import changelog, quiz, render, review, sheets
+from . import changelog, quiz, render, review, sheets, validation
+from .basics import Datum
 from .cache import BuildCache, cache_folder
 from .config import HandbookConfig
 from .data import Brand, load_brand
 from .generated import add_page
 from .macros import make_macros
-from .models import Datum
 from .pages import check_page
 from .placeholders import (
     Recorder,
@@ -76,6 +76,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.cache = BuildCache(
             cache_folder(root, self.config.cache, self.config.cache_dir, dict(os.environ))
         )
+        # Data that was valid before is not validated again (nor pydantic imported for it).
+        validation.use_folder(self.cache.path("validated"))
         try:
             self.brand: Brand = load_brand(root / self.config.data_dir, root, self.config.sector)
             self.sections = section_keys(Path(config.docs_dir))

@@ -14,64 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, StrictUndefined, TemplateError
-from pydantic import Field, TypeAdapter, ValidationError, field_validator
 
 from .data import validation_messages
-from .models import Model
 from .placeholders import render_text
+from .validation import Invalid, Record, validated
 from .yamlsrc import HandbookError, Source, _child, read_yaml
 
 PAGE_URI = "quiz.md"
-PAGE_PATTERN = r"^[a-z0-9][a-z0-9-]*(#[a-z0-9][a-z0-9_-]*)?$"
-
-
-class Antwoord(Model):
-    """Een antwoord op een quizvraag."""
-
-    tekst: str = Field(description="Het antwoord zoals de lezer het ziet.")
-    goed: bool = Field(default=False, description="true bij het ene goede antwoord.")
-
-
-class Vraag(Model):
-    """Een scenariovraag: een situatie, 3 of 4 antwoorden, uitleg en de pagina met de regel."""
-
-    onderwerp: str = Field(description="Waar de vraag over gaat, zoals 'Privacy' of 'Crisis'.")
-    situatie: str = Field(
-        description="Wat er gebeurt, zoals 'Een klant plaatst om 22.00 uur een boze reactie ...'."
-    )
-    vraag: str = Field(default="Wat doe je?", description="De vraag zelf.")
-    antwoorden: list[Antwoord] = Field(
-        min_length=3, max_length=4, description="Drie of vier antwoorden; precies één is goed."
-    )
-    uitleg: str = Field(description="Waarom het goede antwoord goed is (de feedback).")
-    pagina: str = Field(
-        pattern=PAGE_PATTERN,
-        description=(
-            "De pagina met de regel: de naam van een bestand in docs/ zonder .md, eventueel met "
-            "een anker, zoals 'reageren' of 'reageren#klachten-en-kritiek'."
-        ),
-    )
-
-    @field_validator("antwoorden")
-    @classmethod
-    def _one_right(cls, answers: list[Antwoord]) -> list[Antwoord]:
-        right = sum(1 for a in answers if a.goed)
-        if right != 1:
-            raise ValueError(
-                f"precies één antwoord moet goed zijn (goed: true), nu zijn het er {right}"
-            )
-        return answers
-
-
-class Quiz(Model):
-    """De zelftest op de pagina 'Test je kennis' (data/quiz.yml)."""
-
-    inleiding: str | None = Field(default=None, description="Tekst boven de vragen.")
-    vragen: list[Vraag] = Field(min_length=1)
-
-
-QUIZ_ADAPTER = TypeAdapter(Quiz)
-QUESTIONS_ADAPTER = TypeAdapter(list[Vraag])
 
 
 @dataclass(frozen=True)
@@ -179,7 +128,7 @@ class _Filler:
 
 
 def _questions(
-    vragen: Sequence[Vraag],
+    vragen: Sequence[Record],
     source: Source,
     loc: Sequence[str | int],
     key_prefix: Sequence[str | int],
@@ -249,10 +198,10 @@ def load_quiz(
     inleiding = None
     try:
         source = read_yaml(path, label)
-        quiz = QUIZ_ADAPTER.validate_python(source.data)
+        quiz = validated("quiz", source.data)
     except HandbookError as error:
         messages.extend(error.messages)
-    except ValidationError as error:
+    except Invalid as error:
         messages.extend(validation_messages(source, error, ("quiz",)))
     else:
         if quiz.inleiding:
@@ -266,8 +215,8 @@ def load_quiz(
         data = _at(more.source, more.loc)
         prefix = (Path(more.source.label).stem, *more.loc)
         try:
-            vragen = QUESTIONS_ADAPTER.validate_python(data)
-        except ValidationError as error:
+            vragen = validated("vragen", data)
+        except Invalid as error:
             messages.extend(_shifted(more.source, error, more.loc, prefix))
             continue
         found, problems = _questions(vragen, more.source, more.loc, prefix, pages, fill, links)
@@ -280,7 +229,7 @@ def load_quiz(
 
 
 def _shifted(
-    source: Source, error: ValidationError, loc: Sequence[str | int], prefix: Sequence[str | int]
+    source: Source, error: Invalid, loc: Sequence[str | int], prefix: Sequence[str | int]
 ) -> list[str]:
     """Messages for errors in a list that sits at ``loc`` inside ``source``."""
     view = Source(path=source.path, label=source.label, data=None, root=_node(source, loc))

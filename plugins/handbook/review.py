@@ -18,9 +18,10 @@ from typing import Any
 import yaml
 from jinja2 import Environment, StrictUndefined
 
-from .models import Datum, PageMeta
+from .basics import Datum
 from .pages import check_page, front_matter_text
 from .placeholders import Recorder, index_paths, placeholder_messages, syntax_message
+from .validation import Record
 
 REVIEW_WINDOW_DAYS = 30
 TODAY_ENV = "HANDBOOK_VANDAAG"
@@ -128,7 +129,7 @@ class PageInfo:
     path: str  # "docs/crisis.md", relative to the project root
     url: str  # "crisis/"
     title: str
-    meta: PageMeta | None
+    meta: Record | None  # validated as models.PageMeta
     raw: str
 
     @property

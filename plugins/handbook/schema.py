@@ -8,9 +8,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from .models import BRAND_FILES, PageMeta
-from .quiz import Quiz
-from .sectors import Sector
+from .models import BRAND_FILES, PageMeta, Quiz, Sector
 
 TITLES = {
     "organisatie": "Organisatie (data/organisatie.yml)",

@@ -11,16 +11,14 @@ import posixpath
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import yaml
-from pydantic import Field, TypeAdapter, ValidationError
 
 from . import render
 from .data import available_sectors, fill_in, key_text, validation_messages
-from .models import Model, NlDate, Url
-from .quiz import Vraag
+from .validation import Invalid, Record, as_dicts, validated
 from .yamlsrc import HandbookError, Source, _child, read_yaml
 
 SECTOR_PAGE = "sector.md"
@@ -30,67 +28,13 @@ MIN_RULES = 6
 OWNER = "juridisch"
 """Contact that owns the generated sector page (sector rules are legal content)."""
 
-SectieSleutel = str
-
-
-class Regelgeving(Model):
-    """Een wet, code of officiële richtlijn die voor de sector geldt."""
-
-    naam: str = Field(description="Officiële naam, zoals 'Geneesmiddelenwet'.")
-    afkorting: str = Field(description="Korte naam waarmee regels ernaar verwijzen, zoals 'AVG'.")
-    toezichthouder: str = Field(description="Toezichthouder of eigenaar van de code.")
-    betekenis: str = Field(description="Wat het betekent voor social media, in 1 of 2 zinnen.")
-    bron: Url = Field(description="Webadres van de officiële tekst of de bron.")
-
-
-class Aanvulling(Model):
-    """Een extra regel voor één beleidssectie, met de korte vorm voor de snelle referentie."""
-
-    regel: str = Field(description="De regel zoals die op de pagina staat (1 tot 3 zinnen).")
-    tekst: str = Field(description="De korte vorm: een do of een don't in één zin.")
-    soort: Literal["do", "dont"] = Field(description="'do' (doen) of 'dont' (niet doen).")
-    kern: bool = Field(default=True, description="Hoort deze regel op de snelle referentie?")
-    grondslag: str | None = Field(
-        default=None, description="Optioneel: de afkorting van een item onder 'regelgeving'."
-    )
-
-
-class Crisisscenario(Model):
-    """Een crisis die typisch is voor de sector, met de eerste stappen."""
-
-    titel: str
-    situatie: str
-    eerste_stappen: list[str] = Field(min_length=2)
-
-
-class Sector(Model):
-    """Een sector: regelgeving, extra regels per beleidssectie en crisisscenario's."""
-
-    naam: str = Field(description="Naam van de sector, zoals 'Zorg'.")
-    omschrijving: str = Field(description="Korte omschrijving van de sector.")
-    doelgroepen: list[str] = Field(min_length=1, description="Typische doelgroepen.")
-    laatst_beoordeeld: NlDate = Field(description="Wanneer Juridische zaken dit controleerde.")
-    herzien_voor: NlDate = Field(description="Vóór deze datum opnieuw controleren.")
-    regelgeving: list[Regelgeving] = Field(min_length=3)
-    aanvullingen: dict[SectieSleutel, list[Aanvulling]] = Field(
-        description="Per beleidssectie (de naam van de pagina, zoals 'privacy') de extra regels."
-    )
-    crisisscenarios: list[Crisisscenario] = Field(min_length=1)
-    quiz: list[Vraag] = Field(
-        default_factory=list,
-        description="Extra vragen voor de zelftest, in dezelfde vorm als 'vragen' in quiz.yml.",
-    )
-
-
-_ADAPTER = TypeAdapter(Sector)
-
 
 @dataclass
 class LoadedSector:
     """A validated sector with plain dicts (placeholders filled) for pages and the one-pager."""
 
     key: str
-    model: Sector
+    model: Record  # validated as models.Sector
     source: Source
     variables: dict[str, Any]
 
@@ -137,17 +81,15 @@ def load_sector(
         label = path.as_posix()
     source = read_yaml(path, label)
     try:
-        model = _ADAPTER.validate_python(source.data)
-    except ValidationError as error:
+        model = validated("sector", source.data)
+    except Invalid as error:
         raise HandbookError(validation_messages(source, error)) from None
     if sections is None:  # by default: the pages in the docs/ folder next to data/
         sections = section_keys(data_dir.parent / "docs")
     messages = check_sector(model, source, tuple(sections))
     if messages:
         raise HandbookError(messages)
-    plain = model.model_dump()
-    plain["laatst_beoordeeld"] = model.laatst_beoordeeld
-    plain["herzien_voor"] = model.herzien_voor
+    plain = as_dicts(model)  # dates stay Datum (Dutch when printed)
     if variables is not None:
         plain = fill_in(plain, source, variables, example="{{ contacten.privacy.rol }}")
     return LoadedSector(key=key, model=model, source=source, variables=plain)
@@ -171,7 +113,7 @@ def load_all_sectors(
     return loaded, messages
 
 
-def check_sector(model: Sector, source: Source, sections: tuple[str, ...]) -> list[str]:
+def check_sector(model: Record, source: Source, sections: tuple[str, ...]) -> list[str]:
     """Checks across keys: known sections, enough rules, and a ``grondslag`` that exists."""
     messages = []
 
