@@ -1,6 +1,8 @@
-"""The data model of a brand: pydantic models whose field names are the Dutch keys editors type.
+"""The data model: pydantic models whose field names are the Dutch keys editors type.
 
-The same models give the JSON Schema that editors' editors use (see ``schema.py``).
+Brand files, page front matter, the quiz and the sector files. The same models give the JSON
+Schema that editors' editors use (see ``schema.py``). Only ``validation.py`` imports this module
+during a build, and only for data it has not seen valid before.
 """
 
 from __future__ import annotations
