@@ -172,4 +172,8 @@ def test_quick_benchmark_runs_every_figure(tmp_path):
     assert data["figures"]["plugin_overhead"]["status"] == "measured"
     assert data["figures"]["scaling"]["status"] == "measured"
     assert data["figures"]["plugin_overhead"]["ratio_median"] > 0
+    scaling = data["figures"]["scaling"]
+    assert scaling["plain_mkdocs"]["ratio_20_to_5_median"] > 0
+    assert scaling["handbook_vs_plain"]["ratio_median"] > 0
+    assert "plain MkDocs + Material" in result.stdout
     assert "| figure | measure | median | min | max | goal | met |" in result.stdout
