@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 from handbook.data import load_brand
 from handbook.models import Datum, duration_minutes
-from handbook.pages import check_page
+from handbook.pages import check_page, front_matter_text
 from handbook.yamlsrc import HandbookError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,3 +208,30 @@ def test_page_front_matter_errors() -> None:
     ]
     _, problems = check_page("docs/x.md", "# Geen front matter\n", ["hr"])
     assert problems[0].startswith("docs/x.md: de pagina heeft geen front matter.")
+
+
+def _as_json(value: object) -> object:
+    """YAML data as an editor's YAML extension hands it to the JSON Schema (dates as text)."""
+    return json.loads(json.dumps(value, default=str))
+
+
+@pytest.mark.parametrize(
+    ("schema", "pattern"),
+    [("pagina", "docs/*.md"), ("sector", "data/sectoren/*.yml")],
+)
+def test_every_file_fits_the_schema_editors_get(schema: str, pattern: str) -> None:
+    """The schema in schema/ accepts what the build accepts (a do may be plain text)."""
+    validator = jsonschema.Draft202012Validator(
+        json.loads((ROOT / "schema" / f"{schema}.schema.json").read_text("utf-8"))
+    )
+    files = sorted(ROOT.glob(pattern))
+    assert files
+    for path in files:
+        text = path.read_text("utf-8")
+        if path.suffix == ".md":
+            text = front_matter_text(text) or ""
+        data = _as_json(yaml.safe_load(text))
+        problems = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+        assert problems == [], path.name
+    # And it still rejects what the build rejects.
+    assert list(validator.iter_errors({})), schema

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     EmailStr,
     Field,
@@ -275,7 +276,13 @@ class Item(Model):
     kern: bool = Field(default=True, description="Hoort deze regel op de snelle referentie?")
 
 
-DoItem = Annotated[Item, Field(json_schema_extra={"anyOf": [{"type": "string"}]})]
+def _item(value: Any) -> Any:
+    return {"tekst": value} if isinstance(value, str) else value
+
+
+# A do or don't is written as its text alone (``- Vraag toestemming``) or as a block with
+# ``tekst`` and ``kern``; the JSON Schema accepts both, as the build does.
+DoItem = Annotated[Item, BeforeValidator(_item, json_schema_input_type=Item | str)]
 
 
 class PageMeta(Model):
@@ -286,8 +293,8 @@ class PageMeta(Model):
     eigenaar: ContactRef
     laatst_beoordeeld: NlDate
     herzien_voor: NlDate
-    dos: list[Item] = Field(min_length=1)
-    donts: list[Item] = Field(min_length=1)
+    dos: list[DoItem] = Field(min_length=1)
+    donts: list[DoItem] = Field(min_length=1)
 
 
 # --- data/quiz.yml ---------------------------------------------------------------------------

@@ -23,15 +23,11 @@ def front_matter_text(raw: str) -> str | None:
 
 
 def page_meta(front_matter: dict[str, Any]) -> Record:
-    """A page's front matter validated (``models.PageMeta``); a do or don't may be only text.
+    """A page's front matter validated (``models.PageMeta``).
 
     Raises :class:`~handbook.validation.Invalid` when it does not fit.
     """
-    data = dict(front_matter)
-    for key in ("dos", "donts"):
-        if isinstance(data.get(key), list):
-            data[key] = [{"tekst": v} if isinstance(v, str) else v for v in data[key]]
-    return validated("pagina", data)
+    return validated("pagina", front_matter)
 
 
 def check_page(label: str, raw: str, contacts: Iterable[str]) -> tuple[Record | None, list[str]]:
