@@ -128,6 +128,27 @@ def test_a_broken_entry_is_validated_again(store: Path, calls: list[str]) -> Non
         assert pickle.load(handle).naam == "Testmerk"
 
 
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        b"",
+        b"\x80\x05\x95\xff\xff\xff\xff\xff\xff\xff\x7f",  # a frame longer than memory
+        b"\x80\x05\x8e\xff\xff\xff\xff\xff\xff\xff\x7f",  # bytes longer than memory
+        b"\x80\x04cnergens\nRecord\n.",  # a class from code that no longer exists
+        bytes(range(256)),
+    ],
+)
+def test_any_garbage_in_an_entry_means_validate_again(
+    store: Path, calls: list[str], garbage: bytes
+) -> None:
+    validated("organisatie", ORGANISATIE)
+    (entry,) = store.glob("*.pickle")
+    entry.write_bytes(garbage)
+    validation.forget()
+    assert validated("organisatie", ORGANISATIE).naam == "Testmerk"
+    assert calls == ["organisatie", "organisatie"]
+
+
 def test_without_a_folder_only_memory(calls: list[str], tmp_path: Path) -> None:
     validation.forget()
     validation.use_folder(None)

@@ -164,7 +164,7 @@ def _read(key: str) -> Any:
         with path.open("rb") as handle:
             result = pickle.load(handle)
         os.utime(path)  # recently used: pruned last
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, IndexError):
+    except Exception:  # unpickling garbage raises nearly anything (OverflowError, ...)
         return None  # missing, half-written by a crashed build, or from older code: validate
     return result
 
