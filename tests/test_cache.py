@@ -6,7 +6,14 @@ import os
 from pathlib import Path
 
 import pytest
-from handbook.cache import BuildCache, cache_folder, local_assets, page_file, prune
+from handbook.cache import (
+    BuildCache,
+    cache_folder,
+    local_assets,
+    page_file,
+    prune,
+    write_whole,
+)
 from handbook.placeholders import quick_fill, render_text
 from jinja2 import Environment, StrictUndefined, UndefinedError
 
@@ -273,3 +280,21 @@ def test_serve_polls_quicker_for_folders_watched_before_and_after(tmp_path: Path
     finally:
         server.server_close()
     assert not quicker_polling(object(), SERVE_POLL_SECONDS)  # unknown server: left alone
+
+
+def test_write_whole_leaves_nothing_half_written(tmp_path: Path, monkeypatch) -> None:
+    from handbook import cache as cache_module
+
+    target = tmp_path / "entry"
+    write_whole(target, b"eerste")
+    assert target.read_bytes() == b"eerste"
+    write_whole(tmp_path / "weg" / "entry", b"x")  # folder gone: no error, nothing written
+    assert not (tmp_path / "weg").exists()
+
+    def full_disk(src: str, dst: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cache_module.os, "replace", full_disk)
+    write_whole(target, b"tweede")
+    assert target.read_bytes() == b"eerste"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["entry"]

@@ -35,7 +35,8 @@ from .switches import switch
 PDF_FORMAT = "1"
 # Entries kept per kind; the least recently used go first (8 sectors x 2 sheets fit easily).
 KEEP = 64
-# Compiled pages kept on disk, and in memory during `mkdocs serve` (a few per edited page).
+# Compiled pages kept on disk, and in memory during `mkdocs serve` (a few per edited page);
+# also the number of validated results kept on disk (see ``validation.py``).
 KEEP_PAGES = 4096
 
 _ASSET = re.compile(r"""(?:href|src)=["']?([^"'\s>]+)""")
@@ -220,13 +221,24 @@ def _read_code(path: Path) -> CodeType | None:
 
 
 def _write_code(folder: Path, key: str, code: CodeType) -> None:
+    write_whole(folder / key, marshal.dumps(code))
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole: a parallel build (variants) sees all of it or none.
+
+    A cache that cannot be written (full disk, folder gone) is only slower: no error.
+    """
     try:
-        handle, tmp = tempfile.mkstemp(prefix=".nieuw-", dir=folder)
-        with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(code))
-        os.replace(tmp, folder / key)
-    except OSError:  # a cache that cannot be written is only slower
+        handle, tmp = tempfile.mkstemp(prefix=".nieuw-", dir=path.parent)
+    except OSError:
         return
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)  # no half-written leftovers
 
 
 def cache_folder(root: Path, enabled: bool, folder: str, environ: dict[str, str]) -> Path | None:

@@ -23,11 +23,12 @@ import importlib.util
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
+
+from .cache import write_whole
 
 # Results kept in memory; a serve session with many edits stays well below this.
 KEEP_MEMORY = 4096
@@ -170,17 +171,9 @@ def _read(key: str) -> Any:
 
 
 def _write(key: str, result: Any) -> None:
-    """Write whole (a parallel build sees all of it or nothing); a full disk only costs speed."""
     path = _entry(key)
-    if path is None:
-        return
-    try:
-        handle, tmp = tempfile.mkstemp(prefix=".nieuw-", suffix=".pickle", dir=path.parent)
-        with os.fdopen(handle, "wb") as out:
-            pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        return
+    if path is not None:
+        write_whole(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def forget() -> None:
