@@ -10,6 +10,7 @@ import gzip
 import http.server
 import mimetypes
 import os
+import posixpath
 import re
 import resource
 import shutil
@@ -18,7 +19,7 @@ import subprocess
 import sys
 import urllib.parse
 from collections.abc import Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 from handbook.pdf import serve_directory
@@ -277,17 +278,35 @@ def _sentence(seed: int, length: int = 14) -> str:
     return " ".join(words).capitalize() + "."
 
 
-def synthetic_page(number: int, total: int, contacts: list[str]) -> str:
+PAGES_PER_CHAPTER = 25
+CHAPTERS_PER_PART = 5
+
+
+def synthetic_path(number: int, nested: bool = True) -> PurePosixPath:
+    """Where page ``number`` sits in the synthetic handbook, relative to ``docs/``.
+
+    Nested (the default), pages come in chapters of 25 and chapters in parts of 5, as a real
+    handbook of hundreds of pages is organised (``deel-01/hoofdstuk-02/pagina-030.md``).
+    Flat, every 25 pages make one top-level section (``deel-02/pagina-030.md``).
+    """
+    chapter = number // PAGES_PER_CHAPTER
+    name = f"pagina-{number:03d}.md"
+    if not nested:
+        return PurePosixPath(f"deel-{chapter + 1:02d}", name)
+    part = chapter // CHAPTERS_PER_PART
+    return PurePosixPath(f"deel-{part + 1:02d}", f"hoofdstuk-{chapter + 1:02d}", name)
+
+
+def synthetic_page(number: int, total: int, contacts: list[str], nested: bool = True) -> str:
     """One policy page with valid front matter, placeholders, a table, a box and links."""
     owner = contacts[number % len(contacts)]
     # Only the first pages put items on the one-pager, so its budget holds at any size.
     kern = "" if number < 2 else "\n    kern: false"
     prev_link = ""
     if number > 0:
-        folder = (
-            "" if (number - 1) // 25 == number // 25 else f"../deel-{(number - 1) // 25 + 1:02d}/"
-        )
-        prev_link = f"[vorige pagina]({folder}pagina-{number - 1:03d}.md)"
+        here = synthetic_path(number, nested).parent
+        target = posixpath.relpath(synthetic_path(number - 1, nested).as_posix(), here.as_posix())
+        prev_link = f"[vorige pagina]({target})"
     macro = "\n{{ contacten_tabel('" + owner + "') }}\n" if number % 10 == 0 else ""
     body = "\n\n".join(_sentence(number * 5 + i) for i in range(4))
     return f"""---
@@ -336,15 +355,15 @@ donts:
 
 # Synthetisch handboek van {{ organisatie.naam }}
 
-Dit handboek maakt de benchmark zelf aan: {pages} pagina's in delen van 25.
+Dit handboek maakt de benchmark zelf aan: {pages} pagina's in hoofdstukken van 25.
 """
 
 
-def make_synthetic(dest: Path, pages: int, root: Path = ROOT) -> Path:
+def make_synthetic(dest: Path, pages: int, root: Path = ROOT, nested: bool = True) -> Path:
     """A handbook with ``pages`` generated policy pages, the project's data, theme and config.
 
-    Pages sit in folders of 25 (``deel-01/pagina-000.md``), like sections of a real handbook;
-    the navigation is MkDocs' automatic one. The handbook is committed to a new git repository,
+    Pages sit in parts, chapters of 25 pages each (see ``synthetic_path``); the navigation is
+    MkDocs' automatic one. The handbook is committed to a new git repository,
     so page dates and the changelog come from git as in a real clone.
     """
     config = read_config(root / "mkdocs.yml")
@@ -363,9 +382,9 @@ def make_synthetic(dest: Path, pages: int, root: Path = ROOT) -> Path:
     contacts = list(yaml.safe_load((root / "data" / "contacten.yml").read_text("utf-8")))
     (docs / "index.md").write_text(SYNTHETIC_INDEX.replace("{pages}", str(pages)), "utf-8")
     for number in range(pages):
-        path = docs / f"deel-{number // 25 + 1:02d}" / f"pagina-{number:03d}.md"
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(synthetic_page(number, pages, contacts), "utf-8")
+        path = docs / synthetic_path(number, nested)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(synthetic_page(number, pages, contacts, nested), "utf-8")
     return commit_all(dest, f"Synthetisch handboek met {pages} pagina's")
 
 

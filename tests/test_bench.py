@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,9 +87,12 @@ def test_synthetic_handbook_has_the_pages_asked_and_builds_strictly(tmp_path):
     project = lib.make_synthetic(tmp_path / "project", 30)
     pages = sorted((project / "docs").rglob("*.md"))
     assert len(pages) == 31  # index + 30
-    assert {p.parent.name for p in pages} == {"docs", "deel-01", "deel-02"}
+    folders = {p.parent.relative_to(project / "docs").as_posix() for p in pages}
+    assert folders == {".", "deel-01/hoofdstuk-01", "deel-01/hoofdstuk-02"}
     meta = yaml.safe_load(
-        (project / "docs" / "deel-02" / "pagina-025.md").read_text("utf-8").split("---")[1]
+        (project / "docs" / "deel-01" / "hoofdstuk-02" / "pagina-025.md")
+        .read_text("utf-8")
+        .split("---")[1]
     )
     assert set(meta) == {"eigenaar", "laatst_beoordeeld", "herzien_voor", "dos", "donts"}
     config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -100,8 +104,35 @@ def test_synthetic_handbook_has_the_pages_asked_and_builds_strictly(tmp_path):
     generated = {"quiz", "sector", "snelle-referentie", "crisiskaart", "wijzigingen"}
     assert {p.parent.name for p in html_pages(site)} >= generated
     assert len(html_pages(site)) == 31 + len(generated)
-    text = (site / "deel-02" / "pagina-025" / "index.html").read_text(encoding="utf-8")
+    text = (site / "deel-01" / "hoofdstuk-02" / "pagina-025" / "index.html").read_text("utf-8")
     assert "Onderwerp 25 bij Vonkel" in text
+    # The link to the previous page crosses into the other chapter and resolves (strict build).
+    assert 'href="../../hoofdstuk-01/pagina-024/"' in text
+
+
+def test_synthetic_paths_nest_parts_and_chapters():
+    assert lib.synthetic_path(0).as_posix() == "deel-01/hoofdstuk-01/pagina-000.md"
+    assert lib.synthetic_path(124).as_posix() == "deel-01/hoofdstuk-05/pagina-124.md"
+    assert lib.synthetic_path(125).as_posix() == "deel-02/hoofdstuk-06/pagina-125.md"
+    assert lib.synthetic_path(499).as_posix() == "deel-04/hoofdstuk-20/pagina-499.md"
+    assert lib.synthetic_path(125, nested=False).as_posix() == "deel-06/pagina-125.md"
+
+
+def test_pruned_navigation_keeps_a_page_small_as_the_handbook_grows(tmp_path):
+    """With navigation.prune (mkdocs.yml), a page carries the links of its own chapter only;
+    without chapters, every page carries every link."""
+    nested = lib.make_synthetic(tmp_path / "nested", 60)
+    flat = lib.make_synthetic(tmp_path / "flat", 60, nested=False)
+    for project in (nested, flat):
+        assert build(project, tmp_path / f"site-{project.name}").returncode == 0
+    page = tmp_path / "site-nested" / "deel-01" / "hoofdstuk-01" / "pagina-000" / "index.html"
+    links = re.findall(r'class="md-nav__link', page.read_text("utf-8"))
+    flat_page = tmp_path / "site-flat" / "deel-01" / "pagina-000" / "index.html"
+    flat_links = re.findall(r'class="md-nav__link', flat_page.read_text("utf-8"))
+    assert len(flat_links) > 60
+    assert len(links) < len(flat_links) - 30
+    # A closed chapter is one link to its first page.
+    assert 'href="../../hoofdstuk-03/pagina-050/"' in page.read_text("utf-8")
 
 
 def test_yaml_scalar_edit_keeps_the_rest(tmp_path):
@@ -175,5 +206,6 @@ def test_quick_benchmark_runs_every_figure(tmp_path):
     scaling = data["figures"]["scaling"]
     assert scaling["plain_mkdocs"]["ratio_20_to_5_median"] > 0
     assert scaling["handbook_vs_plain"]["ratio_median"] > 0
+    assert scaling["flat_navigation"]["ratio_20_to_5_median"] > 0
     assert "plain MkDocs + Material" in result.stdout
     assert "| figure | measure | median | min | max | goal | met |" in result.stdout
