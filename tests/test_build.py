@@ -177,3 +177,19 @@ def test_page_without_front_matter(tmp_path: Path) -> None:
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "docs/contacten.md: de pagina heeft geen front matter." in result.stderr
+
+
+def test_page_missing_from_the_menu_is_reported_in_dutch(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    source = _text(project / "docs" / "contacten.md")
+    (project / "docs" / "nieuw-onderwerp.md").write_text(source, encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert (
+        "docs/nieuw-onderwerp.md: deze pagina staat niet in het menu. Zet haar onder 'nav:' in "
+        "mkdocs.yml, in de sectie waar ze hoort, met een regel als "
+        "'- Titel van de pagina: nieuw-onderwerp.md'."
+    ) in result.stderr
+    # MkDocs' own English line is no longer the warning that stops the build.
+    assert "WARNING -  The following pages exist" not in result.stderr
+    assert "Traceback" not in result.stderr

@@ -53,3 +53,11 @@ def check_page(label: str, raw: str, contacts: Iterable[str]) -> tuple[Record | 
     if meta.eigenaar not in known:
         return None, [contact_ref_message(source, ["eigenaar"], "", meta.eigenaar, known)]
     return meta, []
+
+
+def omitted_message(label: str, src_uri: str) -> str:
+    """A page that exists in docs/ but not in ``nav:`` of mkdocs.yml (Dutch, for editors)."""
+    return (
+        f"{label}: deze pagina staat niet in het menu. Zet haar onder 'nav:' in mkdocs.yml, in "
+        f"de sectie waar ze hoort, met een regel als '- Titel van de pagina: {src_uri}'."
+    )

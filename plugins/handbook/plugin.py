@@ -20,7 +20,7 @@ from .config import HandbookConfig
 from .data import Brand, load_brand
 from .generated import add_page
 from .macros import make_macros
-from .pages import check_page
+from .pages import check_page, omitted_message
 from .placeholders import (
     Recorder,
     index_paths,
@@ -211,6 +211,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         self._add_changelog(files, config)
         return files
+
+    def on_nav(self, nav, *, config, files):
+        """A page in docs/ that the menu (``nav:``) leaves out: say so in Dutch, as a warning
+        (a strict build stops). mkdocs.yml lowers MkDocs' own English line to INFO."""
+        if not self.config.enabled or config.nav is None:
+            return None
+        listed = {page.file.src_uri for page in nav.pages}
+        for file in files.documentation_pages():
+            if file.inclusion.is_in_nav() and not file.generated_by and file.src_uri not in listed:
+                label = f"{Path(config.docs_dir).name}/{file.src_uri}"
+                log.warning(omitted_message(label, file.src_uri))
+        return None
 
     @event_priority(50)  # before macros (priority 0): the box we add must be rendered by it
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
