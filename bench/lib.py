@@ -362,9 +362,10 @@ Dit handboek maakt de benchmark zelf aan: {pages} pagina's in hoofdstukken van 2
 def make_synthetic(dest: Path, pages: int, root: Path = ROOT, nested: bool = True) -> Path:
     """A handbook with ``pages`` generated policy pages, the project's data, theme and config.
 
-    Pages sit in parts, chapters of 25 pages each (see ``synthetic_path``); the navigation is
-    MkDocs' automatic one. The handbook is committed to a new git repository,
-    so page dates and the changelog come from git as in a real clone.
+    Pages sit in chapters of 25, and chapters in parts of 5; with ``nested=False`` every 25
+    pages are one top-level section (see ``synthetic_path``). The navigation is MkDocs'
+    automatic one. The handbook is committed to a new git repository, so page dates and the
+    changelog come from git as in a real clone.
     """
     config = read_config(root / "mkdocs.yml")
     docs_node = node_get(config, "docs_dir")
