@@ -220,7 +220,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         listed = {page.file.src_uri for page in nav.pages}
         for file in files.documentation_pages():
             if file.inclusion.is_in_nav() and not file.generated_by and file.src_uri not in listed:
-                label = f"{Path(config.docs_dir).name}/{file.src_uri}"
+                label = _label(config, file.src_uri)
                 log.warning(omitted_message(label, file.src_uri))
         return None
 
@@ -228,7 +228,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
             return None
-        label = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        label = _label(config, page.file.src_uri)
         raw = page.file.content_string
         # Kept for a Dutch message in on_page_content, should macros fail to parse the page.
         self.sources[page.file.src_uri] = markdown
@@ -248,7 +248,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
             return None
-        label = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+        label = _label(config, page.file.src_uri)
         env = self.macros.env
         variables = self.macros.variables
         for key, value in list(page.meta.items()):
@@ -356,6 +356,11 @@ def quicker_polling(server: Any, seconds: float) -> bool:
         if isinstance(getattr(emitter, "_timeout", None), int | float):
             emitter._timeout = seconds
     return True
+
+
+def _label(config, src_uri: str) -> str:
+    """How messages name a page: ``docs/crisis.md``."""
+    return f"{Path(config.docs_dir).name}/{src_uri}"
 
 
 def _render_value(env, variables: dict[str, Any], value: Any) -> Any:
