@@ -1,0 +1,144 @@
+"""The brand's own data files: ``organisatie``, ``contacten``, ``slas``, ``kanalen``,
+``goedkeuring`` and ``crisis`` (one model per file; field names are the keys editors type)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import (
+    EmailStr,
+    Field,
+)
+
+from .fields import KEY, ContactRef, Duur, Model, NlDate, Telefoon, Url
+
+
+class Organisatie(Model):
+    """De organisatie waarvoor dit beleid geldt."""
+
+    naam: str = Field(description="De merknaam zoals medewerkers hem kennen.")
+    juridische_naam: str = Field(description="De naam in het Handelsregister.")
+    sector: str = Field(
+        pattern=r"^[a-z][a-z0-9-]*$", description="Sleutel van een bestand in data/sectoren/."
+    )
+    website: Url
+    intranet_url: Url = Field(description="Adres van dit handboek op het intranet.")
+    beleidsversie: str = Field(pattern=r"^\d+\.\d+(\.\d+)?$", description="Bijvoorbeeld '2.1'.")
+    ingangsdatum: NlDate = Field(description="Datum waarop deze versie ingaat (JJJJ-MM-DD).")
+    herzieningscyclus: Duur = Field(description="Hoe vaak het beleid herzien wordt: '12 maanden'.")
+    beleidseigenaar: ContactRef
+    bevestiging_url: Url | None = Field(
+        default=None, description="Optioneel: formulier waarmee medewerkers het beleid bevestigen."
+    )
+    instemming_or: NlDate | None = Field(
+        default=None,
+        description="Optioneel: datum waarop de ondernemingsraad met deze versie instemde.",
+    )
+    bewaartermijn_berichten: Duur | None = Field(
+        default=None,
+        description="Optioneel: hoe lang officiële berichten en bewijs bewaard blijven: '2 jaar'.",
+    )
+
+
+class Contact(Model):
+    """Een rol die medewerkers kunnen bereiken."""
+
+    rol: str = Field(description="Hoe de rol op de site heet, zoals 'Socialmediateam'.")
+    naam: str = Field(description="Naam van de persoon of het team.")
+    email: EmailStr
+    telefoon: Telefoon | None = None
+    kanaal: str = Field(description="Waar je de rol snel bereikt, zoals een Teams-kanaal.")
+    bereikbaarheid: str = Field(description="Wanneer de rol bereikbaar is.")
+    wanneer: str = Field(description="Wanneer je deze rol benadert, in één zin.")
+    github: str | None = Field(
+        default=None,
+        pattern=r"^@[A-Za-z0-9-]+(/[A-Za-z0-9._-]+)?$",
+        description="GitHub-team of -gebruiker voor CODEOWNERS, zoals '@vonkel/communicatie'.",
+    )
+
+
+class Termijn(Model):
+    kantoortijd: Duur
+    buiten_kantoortijd: Duur
+
+
+class Reactietermijn(Model):
+    kanaal: str = Field(description="Platform of groep platforms, zoals 'LinkedIn'.")
+    normaal: Termijn
+    urgent: Termijn
+
+
+class Escalatiestap(Model):
+    na: Duur = Field(description="Na hoeveel tijd zonder oplossing je deze stap zet.")
+    naar: ContactRef
+    wanneer: str
+
+
+class Datalek(Model):
+    intern_melden_binnen: Duur
+    melden_bij: ContactRef
+    ap_melden_binnen: Duur = Field(
+        description="Termijn voor de melding aan de Autoriteit Persoonsgegevens (AVG: 72 uur)."
+    )
+
+
+class Slas(Model):
+    kantoortijden: str
+    reactietermijnen: list[Reactietermijn] = Field(min_length=1)
+    eerste_reactie_crisis: Duur
+    escalatie: list[Escalatiestap] = Field(min_length=1)
+    datalek: Datalek
+
+
+class Kanaal(Model):
+    platform: str
+    handle: str
+    url: Url
+    eigenaar: ContactRef
+    doel: str
+    doelgroep: str
+
+
+class Goedkeuringsregel(Model):
+    soort: str = Field(description="Soort bericht, zoals 'Persbericht of nieuwsfeit'.")
+    goedkeurder: ContactRef
+    termijn: Duur = Field(description="Hoe lang vooraf je het bericht ter goedkeuring voorlegt.")
+    toelichting: str | None = None
+
+
+class Ernstniveau(Model):
+    niveau: int = Field(ge=1, le=5)
+    naam: str
+    omschrijving: str
+    voorbeelden: list[str] = Field(min_length=1)
+    beslist: ContactRef
+    eerste_reactie: Duur
+
+
+class Wachtbericht(Model):
+    situatie: str
+    tekst: str
+
+
+class Teamlid(Model):
+    naam: str
+    functie: str
+    telefoon: Telefoon
+
+
+class Crisis(Model):
+    niveaus: list[Ernstniveau] = Field(min_length=2)
+    eerste_stappen: list[str] = Field(min_length=3)
+    wachtberichten: list[Wachtbericht] = Field(min_length=1)
+    team: list[Teamlid] = Field(min_length=1)
+
+
+# File stem -> model of that file's content. The stem is also the placeholder name.
+BRAND_FILES: dict[str, Any] = {
+    "organisatie": Organisatie,
+    "contacten": dict[Annotated[str, Field(pattern=KEY)], Contact],
+    "slas": Slas,
+    "kanalen": list[Kanaal],
+    "goedkeuring": list[Goedkeuringsregel],
+    "crisis": Crisis,
+}
