@@ -38,6 +38,18 @@ class Organisatie(Model):
         default=None,
         description="Optioneel: hoe lang officiële berichten en bewijs bewaard blijven: '2 jaar'.",
     )
+    beursgenoteerd: bool = Field(
+        default=False,
+        description="Staan aandelen of obligaties van de organisatie op een beurs? Dan gelden "
+        "de regels over voorwetenschap (MAR).",
+    )
+    ondernemingsraad: bool = Field(
+        default=True, description="Heeft de organisatie een ondernemingsraad (OR)?"
+    )
+    verkoopt_online: bool = Field(
+        default=False,
+        description="Verkoopt de organisatie online aan consumenten (een webshop)?",
+    )
 
 
 class Contact(Model):
