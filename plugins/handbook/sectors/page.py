@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from ..content.tables import cell, dos_donts_box
-from .load import OWNER, LoadedSector, flat
+from ..core.text import html_text
+from .load import OWNER, LoadedSector
+from .load import flat as _flat
+
+
+def flat(text: str) -> str:
+    """A sector text on one line, as text (no HTML from data reaches the page)."""
+    return html_text(_flat(text))
+
 
 SECTOR_PAGE = "sector.md"
 
@@ -28,7 +36,7 @@ def section_block(sector: LoadedSector, section: str) -> str:
     items = sector.additions(section)
     if not items:
         return ""
-    title = f"Extra voor de sector {sector.naam}"
+    title = f"Extra voor de sector {html_text(sector.naam)}"
     lines = ["", f'!!! info handbook-sector "{title}"', ""]
     lines += [f"    - {flat(item['regel'])}" for item in items]
     lines += [
@@ -39,8 +47,11 @@ def section_block(sector: LoadedSector, section: str) -> str:
     return "\n".join(lines)
 
 
-def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[str, Callable]:
-    """The ``sector_regels("<sectie>")`` macro for pages."""
+def make_sector_macros(sector: LoadedSector | None, sections: Iterable[str]) -> dict[str, Callable]:
+    """The ``sector_regels("<sectie>")`` macro for pages.
+
+    ``sector`` is ``None`` when its file did not load: that file is reported once, and the
+    macro then shows nothing (it still checks the section name)."""
     known = tuple(sections)
 
     def sector_regels(sectie: str) -> str:
@@ -50,13 +61,13 @@ def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[st
                 f"sector_regels kent de sectie '{sectie}' niet; kies de naam van een pagina: "
                 f"{', '.join(known)}"
             )
-        return section_block(sector, sectie)
+        return section_block(sector, sectie) if sector is not None else ""
 
     return {"sector_regels": sector_regels}
 
 
 def page_title(sector: LoadedSector) -> str:
-    return f"Regels voor de sector {sector.naam}"
+    return f"Regels voor de sector {html_text(sector.naam)}"
 
 
 def _section_label(section: str) -> str:
@@ -114,7 +125,8 @@ def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
     items = [i for items in v["aanvullingen"].values() for i in items]
     lines.append(
         dos_donts_box(
-            [i for i in items if i["soort"] == "do"], [i for i in items if i["soort"] == "dont"]
+            [flat(i["tekst"]) for i in items if i["soort"] == "do"],
+            [flat(i["tekst"]) for i in items if i["soort"] == "dont"],
         )
     )
     return "\n".join(lines)
