@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 
@@ -84,7 +84,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], str]]] = [
 ]
 
 
-def dutch(message: str, docs: str = "docs", source: Callable[[str], str | None] | None = None):
+def dutch(
+    message: str, docs: str = "docs", source: Callable[[str], str | None] | None = None
+) -> str | None:
     """``message`` (one of MkDocs' link warnings) in Dutch with file and line, or ``None``.
 
     ``source`` gives the Markdown of a page by its path in ``docs/``, to find the line.
@@ -114,17 +116,25 @@ def _line_of(text: str, url: str) -> int | None:
 class LinkWarnings(logging.Filter):
     """Rewrites MkDocs' link warnings into Dutch; with ``keep`` it holds them back instead."""
 
-    def __init__(self, docs: str, source: Callable[[str], str | None]) -> None:
+    def __init__(
+        self, docs: str, source: Callable[[str], str | None], covered: Iterable[str] = ()
+    ) -> None:
+        """``covered``: generated pages whose links are checked where they come from (the
+        quiz names the line in data/quiz.yml); MkDocs' warning about them would repeat it."""
         super().__init__()
         self.docs = docs
         self.source = source
+        self.covered = tuple(f"Doc file '{uri}' " for uri in covered)
         self.keep = False
         self.kept: list[str] = []
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.WARNING:
             return True
-        message = dutch(record.getMessage(), self.docs, self.source)
+        text = record.getMessage()
+        if text.startswith(self.covered):
+            return False
+        message = dutch(text, self.docs, self.source)
         if message is None:
             return True
         if self.keep:

@@ -84,8 +84,11 @@ def read_brand(
         except HandbookError as error:
             messages.extend(error.messages)
     sectors = available_sectors(data_dir)
-    messages.extend(_cross_check(models, sources, sectors, sector))
-    broken = tuple(stem for stem in BRAND_STEMS if stem not in models)
+    problems, unusable = _cross_check(models, sources, sectors, sector)
+    messages.extend(problems)
+    # A file that names a contact that does not exist is reported once, here; tables and
+    # placeholders made from it then stay quiet instead of failing on the missing contact.
+    broken = tuple(stem for stem in BRAND_STEMS if stem not in models or stem in unusable)
     brand = Brand(data_dir=data_dir, models=models, sources=sources, sectors=sectors)
     brand.broken = broken
     if sector and "organisatie" in models:
@@ -195,8 +198,10 @@ def _cross_check(
     sources: dict[str, Source],
     sectors: tuple[str, ...],
     sector: str | None,
-) -> list[str]:
+) -> tuple[list[str], set[str]]:
+    """Checks between files: (messages, the stems whose contact references are wrong)."""
     messages = []
+    unusable: set[str] = set()
     contacts = models.get("contacten")
     if contacts is not None:  # a broken contacts file is reported on its own
         for key in REQUIRED_CONTACTS:
@@ -208,11 +213,12 @@ def _cross_check(
         for stem, loc, ref in _refs(models):
             if ref not in contacts:
                 messages.append(contact_ref_message(sources[stem], loc, stem, ref, contacts))
+                unusable.add(stem)
     if "organisatie" in models:
         messages.extend(_sector_check(models, sources, sectors, sector))
     if "crisis" in models:
         messages.extend(_levels_check(models, sources))
-    return messages
+    return messages, unusable
 
 
 def _sector_check(

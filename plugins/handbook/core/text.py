@@ -1,7 +1,7 @@
 """Data values are text: helpers that place them in HTML and Markdown without markup.
 
 What an editor types in ``data/`` (a name, a channel, a holding statement) is shown as typed:
-``<``, ``>``, ``&`` and quotes are escaped wherever a value lands in a page, so ``<script>``
+``<``, ``>`` and ``&`` are escaped wherever a value lands in a page, so ``<script>``
 in ``organisatie.naam`` is text on the page, never a tag. Markdown in a data value (``*``,
 ``_``, ``[...](...)``) keeps its meaning, as in a page; HTML in a data value never does.
 A page's own Markdown and HTML stay as they are.
@@ -18,7 +18,15 @@ from typing import Any
 
 
 def html_text(value: Any) -> str:
-    """``value`` as text for HTML or Markdown: ``< > & " '`` become entities."""
+    """``value`` as text for HTML or Markdown: ``<``, ``>`` and ``&`` become entities.
+
+    Quotes stay (Dutch text is full of them); inside an HTML attribute use :func:`html_attr`.
+    """
+    return html.escape(str(value), quote=False)
+
+
+def html_attr(value: Any) -> str:
+    """``value`` for an HTML attribute between double quotes: quotes become entities too."""
     return html.escape(str(value), quote=True)
 
 

@@ -1,4 +1,15 @@
-"""``handbook check``: every check an editor can run before a pull request, in one report."""
+"""``handbook check``: every check an editor can run before a pull request, in one report.
+
+Two parts, reported together:
+
+- the checks without a build (quick, and they work without ``mkdocs.yml``): data, front matter,
+  placeholders, the quiz, every sector file, CODEOWNERS and review dates;
+- the strict build itself (``buildcheck``), into a temporary folder and without PDFs, for
+  what only a build finds: links to pages or anchors that do not exist, menu entries for
+  missing files. So "in orde" is only said when ``make build`` passes too.
+
+A file that does not load is reported once; what depends on it is not checked (quietly).
+"""
 
 from __future__ import annotations
 
@@ -18,30 +29,40 @@ class Report:
     warnings: list[str]
 
 
-def check_project(root: Path, today: date, docs: str = "docs") -> Report:
-    """Everything ``handbook check`` looks at, without building the site."""
+def check_project(root: Path, today: date, docs: str = "docs", *, build: bool = True) -> Report:
+    """Everything ``handbook check`` looks at; ``build=False`` leaves out the strict build."""
+    errors, warnings = quick_checks(root, today, docs)
+    if build and (root / "mkdocs.yml").is_file():
+        from .buildcheck import build_problems
+
+        errors.extend(m for m in build_problems(root / "mkdocs.yml") if m not in errors)
+    return Report(errors, warnings)
+
+
+def quick_checks(root: Path, today: date, docs: str = "docs") -> tuple[list[str], list[str]]:
+    """The checks without a build: (errors, warnings)."""
     from ..content.macros import make_macros
-    from ..core.brand import load_brand  # local: data imports pydantic models, keep start-up small
+    from ..core.brand import read_brand  # local: data imports pydantic models, keep start-up small
     from ..core.errors import HandbookError
+    from ..core.unavailable import Unavailable
     from ..sectors.load import load_all_sectors, section_keys
     from ..sectors.page import make_sector_macros
 
-    try:
-        brand = load_brand(root / "data", root)
-    except HandbookError as error:
-        return Report(list(error.messages), [])
-    contacts = brand.variables["contacten"]
-    pages, errors = read_pages(root, contacts, docs, brand.variables)
+    brand, errors = read_brand(root / "data", root)
+    contacts = None if "contacten" in brand.broken else brand.variables["contacten"]
+    pages, page_errors = read_pages(root, contacts, docs, brand.variables)
+    errors.extend(page_errors)
     sections = section_keys(root / docs)
     sectors, sector_messages = load_all_sectors(root / "data", root, sections, brand.variables)
     errors.extend(sector_messages)
-    chosen = sectors.get(brand.models["organisatie"].sector)
+    organisatie = brand.models.get("organisatie")
+    chosen = sectors.get(organisatie.sector) if organisatie else None
     variables = dict(brand.variables)
     macros = dict(make_macros(brand))
-    if chosen is not None:
-        # The same names the plugin gives pages: the sector's data and its macro.
-        variables["sector"] = chosen.variables
-        macros.update(make_sector_macros(chosen, sections))
+    # The same names the plugin gives pages: the sector's data and its macro. A sector file
+    # that did not load is reported above, once; its placeholders stay quiet.
+    variables["sector"] = chosen.variables if chosen is not None else Unavailable("sector")
+    macros.update(make_sector_macros(chosen, sections))
     extra = mkdocs_extra(root)
     for page in pages:
         errors.extend(page_placeholder_messages(page, variables, macros, extra))
@@ -53,8 +74,10 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
             load_quiz(quiz_file, root / docs, brand.variables, "data/quiz.yml")
         except HandbookError as error:
             errors.extend(error.messages)
+    if contacts is None:  # owners and reviewers cannot be checked without the contacts
+        return errors, []
     codeowners = root / CODEOWNERS_PATH
     if codeowners.is_file():
         errors.extend(codeowners_messages(pages, contacts, codeowners.read_text(encoding="utf-8")))
     warnings = review_warnings(due_pages(pages, today), contacts, today)
-    return Report(errors, warnings)
+    return errors, warnings

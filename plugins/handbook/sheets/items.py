@@ -127,7 +127,7 @@ def sheet_items(
 
     A page's do's and don'ts are its own Markdown; the data filled into them, and a sector's
     items (data), are text (HTML-escaped)."""
-    variables = escaped(variables)
+    raw, variables = variables, escaped(variables)
     by_section: dict[str, list[Mapping[str, Any]]] = {}
     for extra in sector_items:
         if extra.get("kern", True):
@@ -147,9 +147,9 @@ def sheet_items(
                         )
                     )
         for extra in by_section.pop(section.key, []):
-            items.append(_sector_item(extra, variables, section))
+            items.append(_sector_item(extra, raw, section))
     for rest in by_section.values():
-        items.extend(_sector_item(extra, variables, None) for extra in rest)
+        items.extend(_sector_item(extra, raw, None) for extra in rest)
     return items
 
 
@@ -158,9 +158,9 @@ def _sector_item(
 ) -> SheetItem:
     soort: Soort = "dont" if extra["soort"] == "dont" else "do"
     return SheetItem(
-        tekst=html_text(extra["tekst"]),
+        tekst=html_text(fill(str(extra["tekst"]), variables)),  # data: text, no markup
         soort=soort,
         sectie=str(extra["sectie"]),
-        titel=fill(section.title, variables) if section else None,
+        titel=fill(section.title, escaped(variables)) if section else None,
         src_uri=section.src_uri if section else None,
     )

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..content.tables import mail, phone
-from ..core.text import html_text
+from ..core.text import html_attr, html_text
 
 TEMPLATE = "onepager.html"  # docs/overrides/onepager.html, for both sheets
 
@@ -72,7 +72,7 @@ def colophon(variables: Mapping[str, Any]) -> str:
     url = org["intranet_url"]
     return (
         '<p class="handbook-sheet__colophon">Het volledige beleid: '
-        f'<a href="{html_text(url)}">{html_text(url)}</a> · '
+        f'<a href="{html_attr(url)}">{html_text(url)}</a> · '
         f"versie {html_text(org['beleidsversie'])} van {html_text(str(org['ingangsdatum']))}</p>"
     )
 
