@@ -15,7 +15,7 @@ from handbook.outputs.chromium import http_server
 
 sys.path.insert(0, str(ROOT))  # the bench's gzip server (bench/ is not installed)
 
-from bench.serving import serve_gzip  # noqa: E402
+from bench.serving import serve_gzip
 
 
 def close_mid_answer(port: int, path: str) -> None:
