@@ -37,7 +37,7 @@ from .core.placeholders import (
     render_value,
 )
 from .core.text import escaped
-from .core.unavailable import Unavailable
+from .core.unavailable import Unavailable, tolerate
 from .core.validation import use_folder
 from .generated import add_page, stand_in
 from .links import LinkWarnings
@@ -199,6 +199,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.links.attach()
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.recorder.undefined_class()
+        tolerate(self.macros.env)  # keys from data that did not load: quiet
         # Pages whose text did not change are not compiled again (in serve: after an edit).
         self.cache.compile_pages(self.macros.env, self.compiled)
 

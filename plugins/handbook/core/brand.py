@@ -15,7 +15,7 @@ from .errors import HandbookError
 from .keys import BRAND_STEMS, REQUIRED_CONTACTS, SECTOR_KEYS
 from .messages import key_text, validation_messages
 from .placeholders import render_text
-from .unavailable import Unavailable
+from .unavailable import Unavailable, tolerate
 from .validation import Invalid, Record, as_dicts, replace, validated
 from .yamlsrc import Source, read_yaml
 
@@ -113,7 +113,7 @@ def fill_in(
 ) -> Any:
     """Fill ``{{ ... }}`` in every text inside ``value`` (read from ``source``) from the brand
     data; every unknown name is a Dutch message with file, line and key."""
-    env = Environment(undefined=StrictUndefined, autoescape=False)
+    env = tolerate(Environment(undefined=StrictUndefined, autoescape=False))
     messages: list[str] = []
 
     def fill(item: Any, loc: list[str | int]) -> Any:

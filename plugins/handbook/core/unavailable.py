@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from jinja2 import Environment
+
 
 class Unavailable:
     """Data from a file that did not load (``name``): every use is quiet and empty."""
@@ -54,3 +56,19 @@ class Unavailable:
 
 def is_unavailable(value: Any) -> bool:
     return isinstance(value, Unavailable)
+
+
+def tolerate(env: Environment) -> Environment:
+    """Let ``env`` look up keys made from unavailable data quietly.
+
+    ``{{ contacten[slas.datalek.melden_bij].rol }}`` with a broken ``slas.yml`` looks up
+    ``contacten[Unavailable]``: that gives another stand-in instead of "bestaat niet"."""
+    getitem = env.getitem
+
+    def quiet_getitem(obj: Any, argument: Any) -> Any:
+        if isinstance(argument, Unavailable):
+            return argument
+        return getitem(obj, argument)
+
+    env.getitem = quiet_getitem  # type: ignore[method-assign]
+    return env

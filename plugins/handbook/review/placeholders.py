@@ -12,6 +12,7 @@ from jinja2 import Environment
 from ..core.errors import HandbookError
 from ..core.frontmatter import front_matter_text
 from ..core.placeholders import Recorder, index_paths, placeholder_messages, syntax_message
+from ..core.unavailable import tolerate
 from ..core.yamlsrc import parse_yaml
 from .pages import PageInfo, body_start
 
@@ -85,7 +86,7 @@ def page_placeholder_messages(
     if meta.get("render_macros") is False:
         return []
     recorder = Recorder(paths=index_paths(variables))
-    env = Environment(undefined=recorder.undefined_class(), autoescape=False)
+    env = tolerate(Environment(undefined=recorder.undefined_class(), autoescape=False))
     problem = syntax_message(env, page.path, body, offset)
     if problem:
         return [problem]
