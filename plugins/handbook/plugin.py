@@ -36,7 +36,7 @@ from .core.placeholders import (
     placeholder_messages,
     render_value,
 )
-from .core.text import escaped
+from .core.text import escaped, title_text
 from .core.unavailable import Unavailable, tolerate
 from .core.validation import use_folder
 from .generated import add_page, stand_in
@@ -305,6 +305,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         label = _label(config, page.file.src_uri)
+        page.title = title_text(page.title)  # the theme prints titles as HTML
         env = self.macros.env
         variables = self.macros.variables
         for key, value in list(page.meta.items()):

@@ -40,3 +40,14 @@ def escaped(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return type(value)(escaped(item) for item in value)
     return value
+
+
+def title_text(title: str | None) -> str | None:
+    """A page title for the theme, which prints titles as HTML (menu, header, footer).
+
+    MkDocs takes a title from the page's first heading as plain text, so data escaped in that
+    heading (``# Crisis bij {{ organisatie.naam }}``) is unescaped again: ``<`` and ``>`` are
+    escaped once more here. Titles hold no markup of their own."""
+    if not title:
+        return title
+    return title.replace("<", "&lt;").replace(">", "&gt;")
