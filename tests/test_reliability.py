@@ -176,7 +176,8 @@ def test_text_that_is_not_utf8_names_the_line(tmp_path: Path) -> None:
 
 def test_an_alias_bomb_is_refused_before_it_expands() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n" for p, n in zip("abcdefgh", "bcdefghi")
+        f"{n}: &{n} [{', '.join([f'*{p}'] * 9)}]\n"
+        for p, n in zip("abcdefgh", "bcdefghi", strict=True)
     )
     assert messages(bomb) == [
         f"data/x.yml, regel 1: hier staat een anker (&a) (en nog 80 keer). {ALIAS_FIX}"
