@@ -247,7 +247,9 @@ def test_quick_benchmark_runs_every_figure(tmp_path):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        # A guard against a hang, not a speed goal: on a busy two-core machine the quick run of
+        # every figure took over ten minutes.
+        timeout=1800,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -266,4 +268,8 @@ def test_quick_benchmark_runs_every_figure(tmp_path):
     assert scaling["handbook_vs_plain"]["ratio_median"] > 0
     assert scaling["flat_navigation"]["ratio_20_to_5_median"] > 0
     assert "plain MkDocs + Material" in result.stdout
+    feedback = data["figures"]["editor_feedback"]
+    assert feedback["status"] == "measured", feedback
+    assert set(feedback["steps"]) == {"clone", "install", "controle"}
+    assert feedback["seconds_median"] >= feedback["steps"]["controle"]["seconds_median"] > 0
     assert "| figure | measure | median | min | max | goal | met |" in result.stdout
