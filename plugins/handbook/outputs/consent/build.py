@@ -259,8 +259,8 @@ def build_consent(
     if not brand.models["organisatie"].ondernemingsraad:
         raise HandbookError([no_works_council(brand.variables["organisatie"]["naam"])])
     style = reference_path(root, reference)
-    folder = output_folder(root, out_dir)
     request = consent_request(root, old, new, day or dt.date.today(), brand)
+    folder = output_folder(root, out_dir)  # made only once there is something to write
     letter, pages, other = request.letter, request.pages, request.other
     versions = "-".join(v for v in (letter.old_version, letter.new_version) if v)
     name = f"{slug(letter.brand)}-instemming-{slug(letter.policy)}-{versions}"
