@@ -251,3 +251,26 @@ def test_short_ids_and_shifted_headings() -> None:
         '<a href="https://x.example/#a">z</a>'
     )
     assert shift_headings("<h1 id=a>T</h1><h5>U</h5><hr>", 2) == "<h3 id=a>T</h3><h6>U</h6><hr>"
+
+
+def test_default_house_style_is_a4_dutch_and_can_be_written_again(tmp_path: Path) -> None:
+    def facts(path: Path) -> tuple:
+        style = Document(str(path))
+        section = style.sections[0]
+        lang = style.styles.element.find(f"{qn('w:docDefaults')}//{qn('w:lang')}")
+        names = {s.name for s in style.styles}
+        return (
+            round(section.page_width.mm),
+            round(section.page_height.mm),
+            lang.get(qn("w:val")),
+            {"Omslag", "Paginagegevens", "Footer", "Heading 1", "Title"} <= names,
+        )
+
+    assert facts(ROOT / REFERENCE) == (210, 297, "nl-NL", True)
+    target = tmp_path / "huisstijl.docx"
+    result = run_handbook(ROOT, "word-huisstijl", "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    assert facts(target) == facts(ROOT / REFERENCE)
+    result = run_handbook(ROOT, "word-huisstijl", "--out", str(target))
+    assert result.returncode == 1
+    assert "bestaat al" in result.stderr and "--overschrijven" in result.stderr
