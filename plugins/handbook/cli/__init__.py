@@ -1,7 +1,7 @@
 """The ``handbook`` command: everything an editor or CI needs that is not a plain build.
 
 This module only builds the parser; the commands live beside it, one module per group:
-``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview, readability) and
+``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview, readability, links),
 ``outputs`` (offline zip, policy PDF and Word file, variants, sheet PDFs) and ``consent`` (the
 works council's consent request).
 """
@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 from .consent import cmd_instemming
 from .data import cmd_check, cmd_schema
-from .editors import cmd_codeowners, cmd_leesbaarheid, cmd_preview, cmd_review_issue
+from .editors import (
+    cmd_codeowners,
+    cmd_leesbaarheid,
+    cmd_links,
+    cmd_preview,
+    cmd_review_issue,
+)
 from .outputs import (
     cmd_beleid_pdf,
     cmd_docx,
@@ -95,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     leesbaarheid.add_argument("--site", default="site", help="map met de gebouwde site")
     leesbaarheid.set_defaults(func=cmd_leesbaarheid)
+    links = sub.add_parser("links", help="controleer alle links en ankers van de gebouwde site")
+    links.add_argument("--site", default="site", help="map met de gebouwde site")
+    links.add_argument(
+        "--zonder-ankers",
+        action="store_true",
+        help="sla de ankers (#...) over: vele malen sneller; de strikte build controleert de "
+        "ankers in Markdown-links al",
+    )
+    links.set_defaults(func=cmd_links)
     variants = sub.add_parser("variants", help="bouw een volledige site voor elke sector")
     variants.add_argument("--out", help="uitvoermap (standaard: variants/ naast mkdocs.yml)")
     variants.add_argument("--jobs", type=int, help="aantal processen (standaard: aantal cores)")
