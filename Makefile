@@ -9,7 +9,7 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build variants test lint format schema check controle chromium clean codeowners offline pdf sheets bench
+.PHONY: help serve build variants test lint format schema check controle chromium clean codeowners offline pdf docx instemming sheets bench
 
 help:
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
@@ -23,6 +23,9 @@ help:
 	@echo "make codeowners - schrijf .github/CODEOWNERS uit de eigenaars van de pagina's"
 	@echo "make offline - site om vanaf schijf te openen (file share), als zip in dist/"
 	@echo "make pdf     - het hele beleid als PDF in dist/ en in site/ (met link op de startpagina)"
+	@echo "make docx    - het hele beleid als Word-bestand in dist/ (voor Juridische zaken)"
+	@echo "make instemming - verzoek om instemming aan de OR (brief + bijlage, .docx en .pdf) in dist/"
+	@echo "               (VAN=1.0 NAAR=2.0; standaard de vorige en de huidige beleidsversie)"
 	@echo "make bench   - benchmark: bouwtijd, varianten, live herladen, paginagewicht"
 
 # uv installs the same packages as pip from the same index, several times quicker (a clean
@@ -48,6 +51,14 @@ build: $(STAMP)
 
 pdf: $(STAMP) chromium
 	$(BIN)/handbook beleid-pdf --out dist --site-dir site
+
+docx: $(STAMP)
+	$(BIN)/handbook docx --out dist
+
+VAN ?=
+NAAR ?=
+instemming: $(STAMP) chromium
+	$(BIN)/handbook instemming --out dist $(if $(VAN),--van $(VAN)) $(if $(NAAR),--naar $(NAAR))
 
 offline: $(STAMP)
 	$(BIN)/handbook offline --out dist

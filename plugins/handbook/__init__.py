@@ -11,7 +11,8 @@ Where things live:
 - One folder per generated page: ``sheets/`` (quick reference and crisis card), ``quiz/``,
   ``changelog/``, ``sectors/``.
 - ``review/``: the editors' checks (review dates, owners, CODEOWNERS, ``handbook check``).
-- ``outputs/``: the offline zip, the policy PDF, the sector variants, printing with Chromium.
+- ``outputs/``: the offline zip, the policy PDF and Word file, the works council's consent
+  request, the sector variants, printing with Chromium.
 - ``cli/``: the ``handbook`` command, one module per group of commands.
 """
 
