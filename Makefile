@@ -82,6 +82,7 @@ chromium:
 
 test: $(STAMP) node_modules/.installed chromium lint
 	$(BIN)/handbook schema --check
+	$(BIN)/handbook check --alle-sectoren
 	$(BIN)/pytest
 
 clean:

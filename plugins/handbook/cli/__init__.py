@@ -26,6 +26,11 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(func=cmd_schema)
     check = sub.add_parser("check", help="controleer gegevens en pagina's zonder te bouwen")
     check.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD), voor tests")
+    check.add_argument(
+        "--alle-sectoren",
+        action="store_true",
+        help="controleer ook de sectorbestanden die de organisatie niet gebruikt",
+    )
     check.set_defaults(func=cmd_check)
     issue = sub.add_parser("review-issue", help="tekst van het issue met te beoordelen pagina's")
     issue.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD)")
