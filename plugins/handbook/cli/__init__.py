@@ -1,7 +1,7 @@
 """The ``handbook`` command: everything an editor or CI needs that is not a plain build.
 
 This module only builds the parser; the commands live beside it, one module per group:
-``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview, readability) and
+``adopt`` (nieuw), ``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview, readability) and
 ``outputs`` (offline zip, policy PDF, variants, sheet PDFs).
 """
 
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from .adopt import cmd_nieuw
 from .data import cmd_check, cmd_schema
 from .editors import cmd_codeowners, cmd_leesbaarheid, cmd_preview, cmd_review_issue
 from .outputs import cmd_beleid_pdf, cmd_offline, cmd_pdf, cmd_variants
@@ -21,6 +22,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--root", default=".", help="map met mkdocs.yml (standaard: hier)")
     sub = parser.add_subparsers(dest="command", required=True)
+    nieuw = sub.add_parser(
+        "nieuw", help="maak het handboek van je eigen organisatie (vragen in de terminal)"
+    )
+    nieuw.add_argument(
+        "--antwoorden", help="lees de antwoorden uit dit YAML-bestand in plaats van te vragen"
+    )
+    nieuw.add_argument(
+        "--repository", help="adres van jullie repository, zoals https://github.com/org/beleid"
+    )
+    nieuw.add_argument(
+        "--overschrijven",
+        action="store_true",
+        help="overschrijf ook een handboek dat al eigen gemaakt is of niet-vastgelegde wijzigingen",
+    )
+    nieuw.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD), voor tests")
+    nieuw.set_defaults(func=cmd_nieuw)
     schema = sub.add_parser("schema", help="schrijf het JSON Schema van de gegevens naar schema/")
     schema.add_argument("--check", action="store_true", help="controleer alleen of het actueel is")
     schema.set_defaults(func=cmd_schema)

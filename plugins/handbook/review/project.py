@@ -28,7 +28,6 @@ def check_project(root: Path, today: date, docs: str = "docs", all_sectors: bool
     from ..content.macros import make_macros
     from ..core.brand import load_brand, sector_keys  # local: keep start-up small
     from ..core.errors import HandbookError
-    from ..core.markers import MARKER
     from ..sectors.load import load_all_sectors, section_keys
     from ..sectors.merge import load_sectors
     from ..sectors.page import make_sector_macros
@@ -40,7 +39,7 @@ def check_project(root: Path, today: date, docs: str = "docs", all_sectors: bool
         return Report(list(error.messages), [])
     contacts = brand.variables["contacten"]
     pages, errors = read_pages(root, contacts, docs, brand.variables)
-    errors.extend(f"{value.message()} (nog invullen; staat op '{MARKER}')" for value in brand.open)
+    errors.extend(value.message() for value in brand.open)
     sections = section_keys(root / docs)
     off: frozenset[str] = frozenset()
     try:
