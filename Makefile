@@ -9,9 +9,10 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build variants test lint format schema check chromium clean codeowners offline pdf sheets bench
+.PHONY: help nieuw serve build variants test lint format schema check chromium clean codeowners offline pdf sheets bench
 
 help:
+	@echo "make nieuw   - maak het handboek van je eigen organisatie (vragen, of ANTWOORDEN=bestand.yml)"
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
 	@echo "make build   - strikte build naar site/"
 	@echo "make variants - een volledige site per sector naar variants/"
@@ -33,6 +34,11 @@ $(STAMP): pyproject.toml
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Make it yours: questions in the terminal, or `make nieuw ANTWOORDEN=antwoorden.yml`.
+ANTWOORDEN ?=
+nieuw: $(STAMP)
+	$(BIN)/handbook nieuw $(if $(ANTWOORDEN),--antwoorden $(ANTWOORDEN))
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)

@@ -148,8 +148,7 @@ def complete(answers: Mapping[str, Any], root: Path, today: date) -> dict[str, A
     given_contacts = dict(answers.get("contacten") or {})
     keys = defaults.contact_keys(used_contacts(root), organisatie["beleidseigenaar"])
     contacten = {
-        key: _merged(defaults.default_contact(key), given_contacts.pop(key, None))
-        for key in keys
+        key: _merged(defaults.default_contact(key), given_contacts.pop(key, None)) for key in keys
     }
     contacten.update(given_contacts)  # the organisation's own extra contacts
 

@@ -229,8 +229,7 @@ def default_crisis(scenarios: Sequence[str]) -> dict[str, Any]:
                 "niveau": 2,
                 "naam": "Verhoogd",
                 "omschrijving": "Het bericht groeit. Lokale media of vakmedia pikken het op.",
-                "voorbeelden": level_two
-                or ["Een klacht over ons wordt honderden keren gedeeld."],
+                "voorbeelden": level_two or ["Een klacht over ons wordt honderden keren gedeeld."],
                 "beslist": "woordvoerder",
                 "eerste_reactie": "1 uur",
             },

@@ -169,7 +169,7 @@ def todo(plan: Plan) -> list[str]:
     else:
         items.append(
             "Zet bij de contacten in data/contacten.yml hun GitHub-team (github: "
-            '"@organisatie/team") en voer \'make codeowners\' uit: dan vraagt GitHub de eigenaar '
+            "\"@organisatie/team\") en voer 'make codeowners' uit: dan vraagt GitHub de eigenaar "
             "van een pagina om een review."
         )
     if not plan.repository:

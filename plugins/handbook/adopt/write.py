@@ -137,7 +137,9 @@ def mkdocs_text(text: str, site_name: str, repository: str | None) -> str:
         edit = f"edit_uri: {_scalar(repo + '/edit/main/docs/')}"
         text = re.sub(r"(?m)^edit_uri:.*$", edit, text, count=1)
         text = re.sub(
-            r"(?m)^(\s+)repository_url:.*$", lambda m: f"{m[1]}repository_url: {_scalar(repo)}", text
+            r"(?m)^(\s+)repository_url:.*$",
+            lambda m: f"{m[1]}repository_url: {_scalar(repo)}",
+            text,
         )
     else:
         text = re.sub(r"(?m)^edit_uri:.*$", 'edit_uri: ""', text, count=1)

@@ -1,8 +1,8 @@
 """The ``handbook`` command: everything an editor or CI needs that is not a plain build.
 
 This module only builds the parser; the commands live beside it, one module per group:
-``adopt`` (nieuw), ``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview, readability) and
-``outputs`` (offline zip, policy PDF, variants, sheet PDFs).
+``adopt`` (nieuw), ``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview,
+readability) and ``outputs`` (offline zip, policy PDF, variants, sheet PDFs).
 """
 
 from __future__ import annotations

@@ -57,6 +57,14 @@ def cmd_nieuw(args: argparse.Namespace) -> int:
                     ]
                 )
         else:
+            if not sys.stdin.isatty():
+                return _fail(
+                    [
+                        "'handbook nieuw' stelt vragen in een terminal, maar hier is geen "
+                        "terminal. Geef je antwoorden in een bestand: handbook nieuw --antwoorden "
+                        "antwoorden.yml (zie antwoorden.voorbeeld.yml)."
+                    ]
+                )
             from ..adopt.questions import ask
 
             plan = ask(root, today, warning, args.repository)
