@@ -60,8 +60,8 @@ def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[st
 
 
 def page_title(sector: LoadedSector) -> str:
-    if sector.several:
-        return f"Regels voor de sectoren {sector.naam}"
+    if sector.several:  # the page itself names every sector (a title must stay short)
+        return "Regels voor je sectoren"
     return f"Regels voor de sector {sector.naam}"
 
 
@@ -129,7 +129,7 @@ def _descriptions(sector: LoadedSector) -> list[str]:
     """One paragraph per sector: a merged sector names each of its sectors."""
     if not sector.several:
         return [flat(sector.variables["omschrijving"]), ""]
-    lines = [f"Dit handboek geldt voor {len(sector.parts)} sectoren.", ""]
+    lines = [f"Dit handboek geldt voor {len(sector.parts)} sectoren: {sector.naam}.", ""]
     for part in sector.parts:
         lines += [f"- **{cell(part.naam)}**: {flat(part.variables['omschrijving'])}"]
     return [*lines, ""]
