@@ -32,7 +32,8 @@ Check = Callable[[str], bool | str]
 def field_check(model: type[BaseModel], name: str, optional: bool = False) -> Check:
     """A questionary validator from a model's field: True, or the build's Dutch message."""
     info = model.model_fields[name]
-    adapter: TypeAdapter[Any] = TypeAdapter(Annotated[info.annotation, *info.metadata])
+    annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
 
     def check(text: str) -> bool | str:
         if not text.strip():
