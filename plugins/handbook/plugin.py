@@ -248,6 +248,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.brand.variables,
                 with_pdf=self.with_pdf,
                 sector_items=onepager_items(self.sector),
+                choose_sector_rules=self.sector.several,
             )
         )
         self._add_changelog(files, config)

@@ -92,10 +92,16 @@ def add_sheets(
     *,
     with_pdf: bool,
     sector_items: Sequence[Mapping[str, Any]] = (),
+    choose_sector_rules: bool = False,
 ) -> list[str]:
     """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages."""
     sections = nav_sections(files, config.nav)
-    items, left_out = fitting_items(sections, variables, sector_items)
+    # Several merged sectors can bring more rules than fit: then the sheet chooses (kern, in
+    # order). One sector's rules are the editors' to fit, as the pages' own are.
+    if choose_sector_rules:
+        items, left_out = fitting_items(sections, variables, sector_items)
+    else:
+        items, left_out = sheet_items(sections, variables, sector_items), 0
     if left_out:
         log.info(
             f"Snelle referentie: {left_out} regel(s) van de sector passen niet meer op één A4 en "
