@@ -12,7 +12,13 @@ from collections.abc import Sequence
 
 from .adopt import cmd_nieuw
 from .data import cmd_check, cmd_schema
-from .editors import cmd_codeowners, cmd_leesbaarheid, cmd_preview, cmd_review_issue
+from .editors import (
+    cmd_codeowners,
+    cmd_leesbaarheid,
+    cmd_links,
+    cmd_preview,
+    cmd_review_issue,
+)
 from .outputs import cmd_beleid_pdf, cmd_offline, cmd_pdf, cmd_variants
 
 
@@ -80,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     leesbaarheid.add_argument("--site", default="site", help="map met de gebouwde site")
     leesbaarheid.set_defaults(func=cmd_leesbaarheid)
+    links = sub.add_parser("links", help="controleer alle links en ankers van de gebouwde site")
+    links.add_argument("--site", default="site", help="map met de gebouwde site")
+    links.add_argument(
+        "--zonder-ankers",
+        action="store_true",
+        help="sla de ankers (#...) over: vele malen sneller; de strikte build controleert de "
+        "ankers in Markdown-links al",
+    )
+    links.set_defaults(func=cmd_links)
     variants = sub.add_parser("variants", help="bouw een volledige site voor elke sector")
     variants.add_argument("--out", help="uitvoermap (standaard: variants/ naast mkdocs.yml)")
     variants.add_argument("--jobs", type=int, help="aantal processen (standaard: aantal cores)")
