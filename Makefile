@@ -9,9 +9,10 @@ PORT ?= 8000
 # Material 9.8 prints an end-of-life banner about MkDocs 2 on every run; this is its off switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build variants test lint format schema check controle chromium clean codeowners offline pdf docx instemming sheets bench
+.PHONY: help nieuw serve build variants test lint format schema check controle chromium clean codeowners offline pdf docx instemming sheets bench
 
 help:
+	@echo "make nieuw   - maak het handboek van je eigen organisatie (vragen, of ANTWOORDEN=bestand.yml)"
 	@echo "make serve   - voorbeeld met live herladen op http://$(HOST):$(PORT)/"
 	@echo "make build   - strikte build naar site/"
 	@echo "make variants - een volledige site per sector naar variants/"
@@ -42,6 +43,11 @@ $(STAMP): pyproject.toml
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# Make it yours: questions in the terminal, or `make nieuw ANTWOORDEN=antwoorden.yml`.
+ANTWOORDEN ?=
+nieuw: $(STAMP)
+	$(BIN)/handbook nieuw $(if $(ANTWOORDEN),--antwoorden $(ANTWOORDEN))
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
@@ -108,6 +114,7 @@ chromium:
 
 test: $(STAMP) node_modules/.installed chromium lint
 	$(BIN)/handbook schema --check
+	$(BIN)/handbook check --alle-sectoren
 	$(BIN)/pytest
 
 clean:

@@ -1,9 +1,9 @@
 """The ``handbook`` command: everything an editor or CI needs that is not a plain build.
 
 This module only builds the parser; the commands live beside it, one module per group:
-``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview, readability, links),
-``outputs`` (offline zip, policy PDF and Word file, variants, sheet PDFs) and ``consent`` (the
-works council's consent request).
+``adopt`` (nieuw), ``data`` (check, schema), ``editors`` (review issue, CODEOWNERS, preview,
+readability, links), ``outputs`` (offline zip, policy PDF and Word file, variants, sheet PDFs) and
+``consent`` (the works council's consent request).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
+from .adopt import cmd_nieuw
 from .consent import cmd_instemming
 from .data import cmd_check, cmd_schema
 from .editors import (
@@ -36,11 +37,32 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--root", default=".", help="map met mkdocs.yml (standaard: hier)")
     sub = parser.add_subparsers(dest="command", required=True)
+    nieuw = sub.add_parser(
+        "nieuw", help="maak het handboek van je eigen organisatie (vragen in de terminal)"
+    )
+    nieuw.add_argument(
+        "--antwoorden", help="lees de antwoorden uit dit YAML-bestand in plaats van te vragen"
+    )
+    nieuw.add_argument(
+        "--repository", help="adres van jullie repository, zoals https://github.com/org/beleid"
+    )
+    nieuw.add_argument(
+        "--overschrijven",
+        action="store_true",
+        help="overschrijf ook een handboek dat al eigen gemaakt is of niet-vastgelegde wijzigingen",
+    )
+    nieuw.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD), voor tests")
+    nieuw.set_defaults(func=cmd_nieuw)
     schema = sub.add_parser("schema", help="schrijf het JSON Schema van de gegevens naar schema/")
     schema.add_argument("--check", action="store_true", help="controleer alleen of het actueel is")
     schema.set_defaults(func=cmd_schema)
     check = sub.add_parser("check", help="controleer gegevens en pagina's zonder te bouwen")
     check.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD), voor tests")
+    check.add_argument(
+        "--alle-sectoren",
+        action="store_true",
+        help="controleer ook de sectorbestanden die de organisatie niet gebruikt",
+    )
     check.set_defaults(func=cmd_check)
     issue = sub.add_parser("review-issue", help="tekst van het issue met te beoordelen pagina's")
     issue.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD)")
