@@ -13,6 +13,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 
 from .errors import HandbookError
 from .keys import BRAND_STEMS, REQUIRED_CONTACTS, SECTOR_KEYS
+from .markers import OpenValue, open_values, restore, validate_open
 from .messages import key_text, validation_messages
 from .placeholders import render_text
 from .unavailable import Unavailable, tolerate
@@ -21,10 +22,23 @@ from .yamlsrc import Source, read_yaml
 
 
 def validate_source(source: Source, kind: str, prefix: Sequence[str | int]) -> Any:
+    return validate_open_source(source, kind, prefix)[0]
+
+
+def validate_open_source(
+    source: Source, kind: str, prefix: Sequence[str | int]
+) -> tuple[Any, list[tuple[str | int, ...]]]:
+    """Validate a file that may hold "NOG INVULLEN" markers; returns the model and their paths."""
     try:
-        return validated(kind, source.data)
+        return validate_open(source.data, lambda data: validated(kind, data))
     except Invalid as error:
         raise HandbookError(validation_messages(source, error, prefix)) from None
+
+
+def sector_keys(organisatie: Any) -> tuple[str, ...]:
+    """``organisatie.sector`` as a tuple: one sector, or the list of them in order."""
+    value = organisatie.sector if not isinstance(organisatie, Mapping) else organisatie["sector"]
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
 
 
 @dataclass
@@ -38,6 +52,8 @@ class Brand:
     variables: dict[str, Any] = field(default_factory=dict)
     broken: tuple[str, ...] = ()
     """Files (stems) that did not load; their variables are quiet stand-ins (Unavailable)."""
+    open: list[OpenValue] = field(default_factory=list)
+    """Values still on "NOG INVULLEN" (see ``markers``), in file order."""
 
     def contact(self, key: str) -> Record:
         return self.models["contacten"][key]
@@ -74,13 +90,14 @@ def read_brand(
     messages: list[str] = []
     models: dict[str, Any] = {}
     sources: dict[str, Source] = {}
+    markers: dict[str, list[tuple[str | int, ...]]] = {}
     for stem in BRAND_STEMS:
         path = data_dir / f"{stem}.yml"
         label = _label(path, label_root)
         try:
             source = read_yaml(path, label)
             sources[stem] = source
-            models[stem] = validate_source(source, stem, (stem,))
+            models[stem], markers[stem] = validate_open_source(source, stem, (stem,))
         except HandbookError as error:
             messages.extend(error.messages)
     sectors = available_sectors(data_dir)
@@ -93,9 +110,19 @@ def read_brand(
     brand.broken = broken
     if sector and "organisatie" in models:
         models["organisatie"] = replace(models["organisatie"], sector=sector)
-    # Plain dicts and lists for Jinja; dates keep their Dutch ``str``.
-    variables: dict[str, Any] = {stem: as_dicts(model) for stem, model in models.items()}
+    # Plain dicts and lists for Jinja; dates keep their Dutch ``str``. Pages show a marker's
+    # own text, not the stand-in that validation used.
+    variables: dict[str, Any] = {
+        stem: restore(as_dicts(model), sources[stem].data, markers[stem])
+        for stem, model in models.items()
+    }
     variables.update({stem: Unavailable(stem) for stem in broken})
+    brand.open = [
+        v
+        for stem in BRAND_STEMS
+        if stem in models
+        for v in open_values(sources[stem], markers[stem], (stem,))
+    ]
     try:
         brand.variables = fill_placeholders(variables, sources)
     except HandbookError as error:
@@ -120,7 +147,7 @@ def fill_in(
         if isinstance(item, str) and "{" in item:
             try:
                 return render_text(env, item, variables)
-            except TemplateError as error:
+            except (TemplateError, ValueError) as error:
                 messages.append(
                     f"{source.label}, regel {source.line_of(loc)}, sleutel "
                     f"'{key_text([*prefix, *loc])}': de placeholder klopt niet ({error}). "
@@ -225,13 +252,23 @@ def _sector_check(
     models: dict[str, Any], sources: dict[str, Source], sectors: tuple[str, ...], sector: str | None
 ) -> list[str]:
     messages = []
-    chosen = sector or models["organisatie"].sector
+    chosen = (sector,) if sector else sector_keys(models["organisatie"])
     sectors = sectors or SECTOR_KEYS
-    if chosen not in sectors:
+    several = isinstance(models["organisatie"].sector, list) and not sector
+    for i, key in enumerate(chosen):
+        if key not in sectors:
+            source = sources["organisatie"]
+            loc = ["sector", i] if several else ["sector"]
+            messages.append(
+                f"{source.label}, regel {source.line_of(loc)}, sleutel "
+                f"'{key_text(['organisatie', *loc])}': '{key}' is geen bekende sector. Kies uit: "
+                f"{', '.join(sectors)}."
+            )
+    if len(set(chosen)) != len(chosen):
         source = sources["organisatie"]
         messages.append(
             f"{source.label}, regel {source.line_of(['sector'])}, sleutel 'organisatie.sector': "
-            f"'{chosen}' is geen bekende sector. Kies uit: {', '.join(sectors)}."
+            "een sector staat er twee keer. Noem elke sector één keer."
         )
     return messages
 

@@ -29,9 +29,20 @@ class Report:
     warnings: list[str]
 
 
-def check_project(root: Path, today: date, docs: str = "docs", *, build: bool = True) -> Report:
-    """Everything ``handbook check`` looks at; ``build=False`` leaves out the strict build."""
-    errors, warnings = quick_checks(root, today, docs)
+def check_project(
+    root: Path,
+    today: date,
+    docs: str = "docs",
+    all_sectors: bool = False,
+    *,
+    build: bool = True,
+) -> Report:
+    """Everything ``handbook check`` looks at; ``build=False`` leaves out the strict build.
+
+    The organisation's own sectors are checked; ``all_sectors`` checks every sector file too
+    (``handbook check --alle-sectoren``, as the variants need them all).
+    """
+    errors, warnings = quick_checks(root, today, docs, all_sectors)
     if build and (root / "mkdocs.yml").is_file():
         from .buildcheck import build_problems
 
@@ -39,26 +50,50 @@ def check_project(root: Path, today: date, docs: str = "docs", *, build: bool = 
     return Report(errors, warnings)
 
 
-def quick_checks(root: Path, today: date, docs: str = "docs") -> tuple[list[str], list[str]]:
+def quick_checks(
+    root: Path, today: date, docs: str = "docs", all_sectors: bool = False
+) -> tuple[list[str], list[str]]:
     """The checks without a build: (errors, warnings)."""
+    from ..content.lookups import make_lookups
     from ..content.macros import make_macros
-    from ..core.brand import read_brand  # local: data imports pydantic models, keep start-up small
+    from ..core.brand import read_brand, sector_keys  # local: keep start-up small
     from ..core.errors import HandbookError
     from ..core.unavailable import Unavailable
     from ..sectors.load import load_all_sectors, section_keys
+    from ..sectors.merge import load_sectors
     from ..sectors.page import make_sector_macros
+    from ..topics.select import make_topic_macros, topics_off
 
     brand, errors = read_brand(root / "data", root)
     contacts = None if "contacten" in brand.broken else brand.variables["contacten"]
     pages, page_errors = read_pages(root, contacts, docs, brand.variables)
     errors.extend(page_errors)
+    errors.extend(value.message() for value in brand.open)
     sections = section_keys(root / docs)
-    sectors, sector_messages = load_all_sectors(root / "data", root, sections, brand.variables)
-    errors.extend(sector_messages)
+    off: frozenset[str] = frozenset()
     organisatie = brand.models.get("organisatie")
-    chosen = sectors.get(organisatie.sector) if organisatie else None
+    if organisatie is not None:
+        try:
+            off = topics_off(brand.variables["organisatie"], sections, brand.sources["organisatie"])
+        except HandbookError as error:
+            errors.extend(error.messages)
+    chosen = None
+    if organisatie is not None and all(k in brand.sectors for k in sector_keys(organisatie)):
+        try:
+            chosen = load_sectors(
+                root / "data", sector_keys(organisatie), root, sections, brand.variables
+            ).without(off)
+        except HandbookError as error:
+            errors.extend(error.messages)
+    if all_sectors:
+        _, sector_messages = load_all_sectors(root / "data", root, sections, brand.variables)
+        errors.extend(m for m in sector_messages if m not in errors)
     variables = dict(brand.variables)
-    macros = dict(make_macros(brand))
+    macros = {
+        **make_macros(brand),
+        **make_topic_macros(off, sections),
+        **make_lookups(brand.variables),
+    }
     # The same names the plugin gives pages: the sector's data and its macro. A sector file
     # that did not load is reported above, once; its placeholders stay quiet.
     variables["sector"] = chosen.variables if chosen is not None else Unavailable("sector")
@@ -68,12 +103,15 @@ def quick_checks(root: Path, today: date, docs: str = "docs") -> tuple[list[str]
         errors.extend(page_placeholder_messages(page, variables, macros, extra))
     quiz_file = root / "data" / "quiz.yml"
     if quiz_file.is_file():
-        from ..quiz.load import load_quiz
+        from ..quiz.load import ExtraQuestions, load_quiz
 
+        extra_questions = [ExtraQuestions(s) for s in chosen.sources] if chosen else []
         try:
-            load_quiz(quiz_file, root / docs, brand.variables, "data/quiz.yml")
+            load_quiz(
+                quiz_file, root / docs, brand.variables, "data/quiz.yml", extra_questions, off
+            )
         except HandbookError as error:
-            errors.extend(error.messages)
+            errors.extend(m for m in error.messages if m not in errors)
     if contacts is None:  # owners and reviewers cannot be checked without the contacts
         return errors, []
     codeowners = root / CODEOWNERS_PATH
