@@ -101,7 +101,7 @@ def read_brand(
         except HandbookError as error:
             messages.extend(error.messages)
     sectors = available_sectors(data_dir)
-    problems, unusable = _cross_check(models, sources, sectors, sector)
+    problems, unusable = cross_check(models, sources, sectors, sector)
     messages.extend(problems)
     # A file that names a contact that does not exist is reported once, here; tables and
     # placeholders made from it then stay quiet instead of failing on the missing contact.
@@ -220,7 +220,7 @@ def contact_ref_message(
     )
 
 
-def _cross_check(
+def cross_check(
     models: dict[str, Any],
     sources: dict[str, Source],
     sectors: tuple[str, ...],
