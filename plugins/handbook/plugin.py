@@ -42,6 +42,7 @@ from .quiz.load import ExtraQuestions, anchor_messages
 from .quiz.page import PAGE_URI as QUIZ_PAGE
 from .quiz.page import quiz_page
 from .review.dates import insert_after_title, overdue_notice, review_status
+from .search.keywords import add_keywords_to_site, keywords_of
 from .sectors.load import load_sector, section_keys
 from .sectors.page import (
     SECTOR_PAGE,
@@ -102,6 +103,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(drop_macro_error_blocks)
         self.errors: list[str] = []
         self.sources: dict[str, str] = {}
+        self.keywords: dict[str, tuple[str, ...]] = {}  # page URL -> trefwoorden
         try:
             self.today = parse_today(self.config.vandaag)
         except ValueError as error:
@@ -268,6 +270,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         context["handbook"] = self.brand.variables
+        words = keywords_of(page.meta)
+        if words:
+            self.keywords[page.url] = words
         if page.file.src_uri == SECTOR_PAGE and page.edit_url:
             page.edit_url = normalize_url(page.edit_url)  # ".../docs/../data/..." -> ".../data/..."
         if self.changelog_file is not None and not page.file.generated_by:
@@ -317,9 +322,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 server.build_delay = min(server.build_delay, SERVE_BUILD_DELAY_SECONDS)
         return server
 
+    # After the search plugin (priority 0) wrote search_index.json, before Material's offline
+    # plugin (-100) copies that file into search_index.js for the file:// build.
+    @event_priority(-50)
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
+        add_keywords_to_site(Path(config.site_dir), self.keywords)
         self.cache.tidy()
         if not self.with_pdf:
             return

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..search.keywords import keyword_warnings
 from .codeowners import CODEOWNERS_PATH, codeowners_messages
 from .dates import due_pages, review_warnings
 from .pages import read_pages
@@ -57,4 +58,9 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
     if codeowners.is_file():
         errors.extend(codeowners_messages(pages, contacts, codeowners.read_text(encoding="utf-8")))
     warnings = review_warnings(due_pages(pages, today), contacts, today)
+    warnings.extend(
+        keyword_warnings(
+            {p.path: (p.meta.trefwoorden if p.meta else ()) for p in pages if p.meta is not None}
+        )
+    )
     return Report(errors, warnings)
