@@ -37,9 +37,12 @@ from .core.placeholders import (
     render_value,
 )
 from .core.validation import use_folder
+from .decision.page import PAGE_URI as AID_PAGE
+from .decision.page import aid_page
 from .generated import add_page
 from .quiz.load import ExtraQuestions, anchor_messages
 from .quiz.page import PAGE_URI as QUIZ_PAGE
+from .quiz.page import page_titles as docs_titles
 from .quiz.page import quiz_page
 from .review.dates import insert_after_title, overdue_notice, review_status
 from .search.keywords import add_keywords_to_site, keywords_of
@@ -200,6 +203,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         except HandbookError as error:
             raise PluginError(abort_message(error.messages)) from None
         add_page(files, config, QUIZ_PAGE, content, f"../{self.config.data_dir}/quiz.yml")
+        self._add_decision_aid(files, config, root)
         pages = [f.src_uri.removesuffix(".md") for f in files.documentation_pages()]
         source = os.path.relpath(self.sector.source.path, config.docs_dir)
         add_page(
@@ -214,10 +218,30 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.brand.variables,
                 with_pdf=self.with_pdf,
                 sector_items=onepager_items(self.sector),
+                aid_uri=AID_PAGE if files.get_file_from_path(AID_PAGE) is not None else None,
             )
         )
         self._add_changelog(files, config)
         return files
+
+    def _add_decision_aid(self, files, config, root: Path) -> None:
+        """The page mag-ik-dit-posten/ from data/beslishulp.yml (called from on_files)."""
+        docs = Path(config.docs_dir)
+        # Outcomes link only to pages of this build (page_link): a page taken out of the
+        # files before this point (a topic switched off) gets no link.
+        in_build = {f.src_uri.removesuffix(".md") for f in files.documentation_pages()}
+        titles = {
+            slug: title
+            for slug, title in docs_titles(docs, self.brand.variables).items()
+            if slug in in_build
+        }
+        try:
+            made = aid_page(root / self.config.data_dir, docs, titles, self.brand.variables, root)
+        except HandbookError as error:
+            raise PluginError(abort_message(error.messages)) from None
+        self.aid_links = made[0].links if made else ()
+        if made is not None:
+            add_page(files, config, AID_PAGE, made[1], f"../{self.config.data_dir}/beslishulp.yml")
 
     def on_nav(self, nav, *, config, files):
         """A page in docs/ that the menu (``nav:``) leaves out: say so in Dutch, as a warning
@@ -301,7 +325,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for f in files.documentation_pages()
             if f.page is not None
         }
-        self.errors.extend(anchor_messages(self.quiz.links, anchors))
+        self.errors.extend(anchor_messages([*self.quiz.links, *self.aid_links], anchors))
         if self.errors:
             raise PluginError(abort_message(self.errors))
         return None

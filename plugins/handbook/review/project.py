@@ -54,6 +54,15 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
             load_quiz(quiz_file, root / docs, brand.variables, "data/quiz.yml")
         except HandbookError as error:
             errors.extend(error.messages)
+    aid_file = root / "data" / "beslishulp.yml"
+    if aid_file.is_file():
+        from ..decision.load import load_aid
+
+        pages_in_docs = [p.stem for p in (root / docs).glob("*.md")]
+        try:
+            load_aid(aid_file, pages_in_docs, brand.variables, "data/beslishulp.yml")
+        except HandbookError as error:
+            errors.extend(error.messages)
     codeowners = root / CODEOWNERS_PATH
     if codeowners.is_file():
         errors.extend(codeowners_messages(pages, contacts, codeowners.read_text(encoding="utf-8")))

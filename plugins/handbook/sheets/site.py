@@ -73,12 +73,17 @@ def add_sheets(
     *,
     with_pdf: bool,
     sector_items: Sequence[Mapping[str, Any]] = (),
+    aid_uri: str | None = None,
 ) -> list[str]:
-    """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages."""
+    """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages.
+
+    ``aid_uri`` is the decision aid's page when the build has one: the sheet points to it.
+    """
     sections = nav_sections(files, config.nav)
     items = sheet_items(sections, variables, sector_items)
     messages = []
-    problem = budget_message(usage(items, variables))
+    wide = onepager.aid_line(variables, aid_uri) if aid_uri else None
+    problem = budget_message(usage(items, variables, wide_text=wide))
     if problem:
         messages.append(problem)
     problem = crisiskaart.budget_message(crisiskaart.usage(variables))
@@ -86,7 +91,9 @@ def add_sheets(
         messages.append(problem)
     # The pages are added even when over budget, so the nav stays whole; the build stops
     # in on_env with the messages.
-    sheet = onepager.sheet_markdown(items, variables, onepager.PDF_NAME if with_pdf else None)
+    sheet = onepager.sheet_markdown(
+        items, variables, onepager.PDF_NAME if with_pdf else None, aid_uri
+    )
     crisis_page = "crisis.md" if files.get_file_from_path("crisis.md") is not None else None
     card = crisiskaart.card_markdown(
         variables, crisiskaart.PDF_NAME if with_pdf else None, crisis_page
