@@ -25,6 +25,7 @@ from .content.macros import make_macros
 from .content.tables import dos_donts_box
 from .core.brand import Brand, load_brand
 from .core.cache import BuildCache, cache_folder
+from .core.consistency import contradictions
 from .core.dates import parse_today
 from .core.errors import HandbookError, abort_message
 from .core.frontmatter import check_page, omitted_message
@@ -97,6 +98,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         except HandbookError as error:
             raise PluginError(abort_message(error.messages)) from None
+        # Times that contradict each other: a warning, so `mkdocs serve` keeps showing the site
+        # while a strict build (CI, make build) stops; `handbook check` reports them as errors.
+        for message in contradictions(self.brand.models, self.brand.sources, self.brand.variables):
+            log.warning(message)
         self.macros = config.plugins.get("macros")
         if self.macros is None:
             raise PluginError(

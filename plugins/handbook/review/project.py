@@ -23,6 +23,7 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
     """Everything ``handbook check`` looks at, without building the site."""
     from ..content.macros import make_macros
     from ..core.brand import load_brand  # local: data imports pydantic models, keep start-up small
+    from ..core.consistency import contradictions
     from ..core.errors import HandbookError
     from ..sectors.load import load_all_sectors, section_keys
     from ..sectors.page import make_sector_macros
@@ -33,6 +34,7 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
         return Report(list(error.messages), [])
     contacts = brand.variables["contacten"]
     pages, errors = read_pages(root, contacts, docs, brand.variables)
+    errors.extend(contradictions(brand.models, brand.sources, brand.variables))
     sections = section_keys(root / docs)
     sectors, sector_messages = load_all_sectors(root / "data", root, sections, brand.variables)
     errors.extend(sector_messages)
