@@ -197,13 +197,21 @@ def test_a_response_time_outside_the_hours_of_everyone_who_answers(data: Path) -
     )
     found = _found(data)
     assert found[0] == (
-        "data/slas.yml, regel 6, sleutel 'slas.reactietermijnen[1].normaal.buiten_kantoortijd': "
-        "1 werkdag buiten kantoortijd kan niemand halen: wie berichten beantwoordt "
+        "data/slas.yml, regel 7, sleutel 'slas.reactietermijnen[1].urgent.buiten_kantoortijd': "
+        "4 uur buiten kantoortijd kan niemand halen: wie berichten beantwoordt "
         "(Socialmediateam (werkdagen 8.30–17.30 uur)) is buiten kantoortijd (maandag tot en met "
         "vrijdag van 8.30 tot 17.30 uur) nooit bereikbaar. Zet bij 'beantwoord_door' iemand die "
         "dan wel bereikbaar is, of schrijf de termijn in werkdagen, zoals '1 werkdag'."
     )
-    assert len([m for m in found if "kan niemand halen" in m]) == 8  # 4 channels x 2
+    # Terms in working days count office time: only the three urgent ones in hours are wrong.
+    assert len([m for m in found if "kan niemand halen" in m]) == 3
+
+
+def test_an_open_value_is_listed_by_check_and_does_not_stop_the_checks(data: Path) -> None:
+    _edit(data / "contacten.yml", "24/7 (voor de pers)", "'NOG INVULLEN: bereikbaarheid'")
+    brand = load_brand(data, data.parent)
+    assert [v.key for v in brand.open] == ["contacten.woordvoerder.bereikbaarheid"]
+    assert contradictions(brand.models, brand.sources, brand.variables) == []
 
 
 def test_a_crisis_level_slower_than_a_lighter_one(data: Path) -> None:

@@ -90,7 +90,9 @@ def contradictions(
     """Dutch messages for brand data whose times contradict each other (file, line, key)."""
     contacts = variables["contacten"]
     slas = models["slas"]
-    hours = {key: parse_hours(c["bereikbaarheid"]) for key, c in contacts.items()}
+    # From the models: a value `handbook nieuw` left open ("NOG INVULLEN") is a stand-in there,
+    # and `handbook check` lists it on its own.
+    hours = {key: parse_hours(c.bereikbaarheid) for key, c in models["contacten"].items()}
     office = parse_hours(slas.kantoortijden)
     clock = Clock(office)
     answering = _union(hours[k] for k in slas.beantwoord_door)
@@ -106,9 +108,10 @@ def contradictions(
                 ("kantoortijd", office, "binnen kantoortijd"),
                 ("buiten_kantoortijd", outside, "buiten kantoortijd"),
             ):
-                if window.never or _meet(answering, window):
-                    continue
                 term = getattr(getattr(rule, priority), part)
+                # A term in working days counts office time: someone is there for it.
+                if window.never or _meet(answering, window) or _term(term)[1]:
+                    continue
                 messages.append(
                     f"{_where(s_slas, 'slas', ['reactietermijnen', i, priority, part])}: "
                     f"{term} {name} kan niemand halen: wie berichten beantwoordt ({who_answers}) "
