@@ -214,3 +214,20 @@ def test_questions_keep_their_order_and_numbers(tmp_path: Path) -> None:
         ("wel", "C"),
     ]
     assert isinstance(aid.step("klant"), Question)
+
+
+@pytest.mark.slow
+def test_an_outcome_about_a_topic_that_is_switched_off_has_no_link(tmp_path: Path) -> None:
+    from conftest import build, copy_project
+
+    project = copy_project(tmp_path / "project")
+    org = project / "data" / "organisatie.yml"
+    org.write_text(
+        org.read_text(encoding="utf-8") + "onderwerpen_uit: [klanten-en-partners]\n", "utf-8"
+    )
+    result = build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    html = (tmp_path / "site" / "mag-ik-dit-posten" / "index.html").read_text(encoding="utf-8")
+    assert 'id="uitkomst-juridisch"' in html  # the outcome stays, with its text
+    assert "klanten-en-partners/" not in html
+    assert 'href="../privacy/"' in html  # other outcomes keep their links
