@@ -197,7 +197,7 @@ def test_a_response_time_outside_the_hours_of_everyone_who_answers(data: Path) -
     )
     found = _found(data)
     assert found[0] == (
-        "data/slas.yml, regel 7, sleutel 'slas.reactietermijnen[1].urgent.buiten_kantoortijd': "
+        "data/slas.yml, regel 9, sleutel 'slas.reactietermijnen[1].urgent.buiten_kantoortijd': "
         "4 uur buiten kantoortijd kan niemand halen: wie berichten beantwoordt "
         "(Socialmediateam (werkdagen 8.30–17.30 uur)) is buiten kantoortijd (maandag tot en met "
         "vrijdag van 8.30 tot 17.30 uur) nooit bereikbaar. Zet bij 'beantwoord_door' iemand die "
@@ -220,7 +220,7 @@ def test_a_crisis_level_slower_than_a_lighter_one(data: Path) -> None:
         "data/crisis.yml, regel 27, sleutel 'crisis.niveaus[3].eerste_reactie': niveau 3 "
         "(Crisis) krijgt 3 uur voor een eerste reactie, langer dan het lichtere niveau 2 "
         "(Verhoogd, 1 uur). Geef een ernstiger niveau evenveel of minder tijd.",
-        "data/slas.yml, regel 17, sleutel 'slas.eerste_reactie_crisis': de eerste reactie bij "
+        "data/slas.yml, regel 22, sleutel 'slas.eerste_reactie_crisis': de eerste reactie bij "
         "een crisis is 30 minuten, maar het snelste crisisniveau (niveau 2, Verhoogd) heeft "
         "1 uur (data/crisis.yml). Maak ze gelijk; pagina's noemen allebei.",
     ]
@@ -229,7 +229,7 @@ def test_a_crisis_level_slower_than_a_lighter_one(data: Path) -> None:
 def test_escalation_steps_that_do_not_add_up(data: Path) -> None:
     _edit(data / "slas.yml", "  - na: 2 uur\n", "  - na: 15 minuten\n")
     assert _found(data) == [
-        "data/slas.yml, regel 25, sleutel 'slas.escalatie[3].na': deze stap komt na 15 "
+        "data/slas.yml, regel 30, sleutel 'slas.escalatie[3].na': deze stap komt na 15 "
         "minuten, niet later dan de stap ervoor (na 1 uur, naar Woordvoerder). De stappen tellen "
         "vanaf het bericht: geef elke stap een langere tijd dan de vorige, of zet ze in een "
         "andere volgorde."
@@ -241,7 +241,7 @@ def test_a_step_assigned_to_someone_not_reachable_then(data: Path) -> None:
     _edit(data / "crisis.yml", "    beslist: woordvoerder\n", "    beslist: hr\n")
     _edit(data / "goedkeuring.yml", "  goedkeurder: crisisteam\n", "  goedkeurder: juridisch\n")
     assert _found(data) == [
-        "data/slas.yml, regel 23, sleutel 'slas.escalatie[2].naar': Juridische zaken "
+        "data/slas.yml, regel 28, sleutel 'slas.escalatie[2].naar': Juridische zaken "
         "(werkdagen 9.00–17.00 uur) is niet altijd bereikbaar als deze stap aan de beurt is. De "
         "stappen lopen als er berichten beantwoord worden (Socialmediateam (maandag tot en met "
         "vrijdag 8.00–20.00 uur, weekend 10.00–16.00 uur)), bijvoorbeeld op maandag 8.00 uur. "
@@ -262,10 +262,10 @@ def test_check_fails_with_the_dutch_message_and_the_build_stops(tmp_path: Path, 
     _edit(project / "data" / "slas.yml", "  - na: 2 uur\n", "  - na: 15 minuten\n")
     assert main(["--root", str(project), "check"]) == 1
     err = capsys.readouterr().err
-    assert "FOUT  data/slas.yml, regel 25, sleutel 'slas.escalatie[3].na': deze stap komt na" in err
+    assert "FOUT  data/slas.yml, regel 30, sleutel 'slas.escalatie[3].na': deze stap komt na" in err
     result = build(project, tmp_path / "site")
     assert result.returncode == 1
-    assert "WARNING -  handbook: data/slas.yml, regel 25, sleutel 'slas.escalatie[3].na'" in (
+    assert "WARNING -  handbook: data/slas.yml, regel 30, sleutel 'slas.escalatie[3].na'" in (
         result.stderr
     )
     assert "Traceback" not in result.stderr
