@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ..core.brand import Brand
@@ -49,7 +50,7 @@ def make_macros(
     def crisisniveaus_tabel() -> str:
         return levels_table(v["crisis"], v["contacten"])
 
-    return {
+    macros = {
         "contacten_tabel": contacten_tabel,
         "reactietermijnen_tabel": reactietermijnen_tabel,
         "escalatie_tabel": escalatie_tabel,
@@ -58,3 +59,30 @@ def make_macros(
         "crisisniveaus_tabel": crisisniveaus_tabel,
         "wat_is_er_veranderd": wat_is_er_veranderd,
     }
+    return {name: _quiet_without(brand, NEEDS[name], macro) for name, macro in macros.items()}
+
+
+# The data files each macro is made from. When one did not load (it is reported on its own),
+# the macro shows nothing instead of failing or guessing.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "contacten_tabel": ("contacten",),
+    "reactietermijnen_tabel": ("slas",),
+    "escalatie_tabel": ("slas", "contacten"),
+    "kanalen_tabel": ("kanalen", "contacten"),
+    "goedkeuring_tabel": ("goedkeuring", "contacten"),
+    "crisisniveaus_tabel": ("crisis", "contacten"),
+    "wat_is_er_veranderd": ("organisatie",),
+}
+
+
+def _quiet_without(
+    brand: Brand, needs: tuple[str, ...], macro: Callable[..., str]
+) -> Callable[..., str]:
+    if not any(stem in brand.broken for stem in needs):
+        return macro
+
+    @functools.wraps(macro)
+    def quiet(*args: object, **kwargs: object) -> str:
+        return ""
+
+    return quiet

@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from ..content.tables import cell, dos_donts_box
-from .load import OWNER, LoadedSector, flat
+from ..core.text import html_text
+from .load import OWNER, LoadedSector
+from .load import flat as _flat
+
+
+def flat(text: str) -> str:
+    """A sector text on one line, as text (no HTML from data reaches the page)."""
+    return html_text(_flat(text))
+
 
 SECTOR_PAGE = "sector.md"
 
@@ -29,9 +37,9 @@ def section_block(sector: LoadedSector, section: str) -> str:
     if not items:
         return ""
     title = (
-        f"Extra voor de sectoren {sector.naam}"
+        f"Extra voor de sectoren {html_text(sector.naam)}"
         if sector.several
-        else f"Extra voor de sector {sector.naam}"
+        else f"Extra voor de sector {html_text(sector.naam)}"
     )
     lines = ["", f'!!! info handbook-sector "{title}"', ""]
     lines += [f"    - {flat(item['regel'])}" for item in items]
@@ -43,8 +51,11 @@ def section_block(sector: LoadedSector, section: str) -> str:
     return "\n".join(lines)
 
 
-def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[str, Callable]:
-    """The ``sector_regels("<sectie>")`` macro for pages."""
+def make_sector_macros(sector: LoadedSector | None, sections: Iterable[str]) -> dict[str, Callable]:
+    """The ``sector_regels("<sectie>")`` macro for pages.
+
+    ``sector`` is ``None`` when its file did not load: that file is reported once, and the
+    macro then shows nothing (it still checks the section name)."""
     known = tuple(sections)
 
     def sector_regels(sectie: str) -> str:
@@ -54,7 +65,7 @@ def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[st
                 f"sector_regels kent de sectie '{sectie}' niet; kies de naam van een pagina: "
                 f"{', '.join(known)}"
             )
-        return section_block(sector, sectie)
+        return section_block(sector, sectie) if sector is not None else ""
 
     return {"sector_regels": sector_regels}
 
@@ -62,7 +73,7 @@ def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[st
 def page_title(sector: LoadedSector) -> str:
     if sector.several:  # the page itself names every sector (a title must stay short)
         return "Regels voor je sectoren"
-    return f"Regels voor de sector {sector.naam}"
+    return f"Regels voor de sector {html_text(sector.naam)}"
 
 
 def _section_label(section: str) -> str:
@@ -119,7 +130,8 @@ def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
     items = [i for items in v["aanvullingen"].values() for i in items]
     lines.append(
         dos_donts_box(
-            [i for i in items if i["soort"] == "do"], [i for i in items if i["soort"] == "dont"]
+            [flat(i["tekst"]) for i in items if i["soort"] == "do"],
+            [flat(i["tekst"]) for i in items if i["soort"] == "dont"],
         )
     )
     return "\n".join(lines)

@@ -3,6 +3,7 @@ no longer fits. The quick reference and the crisis card share one layout."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import textwrap
@@ -51,10 +52,11 @@ LAYOUT = Layout()
 
 
 def plain(markdown: str) -> str:
-    """Text as printed: Markdown links, emphasis and HTML tags removed."""
+    """Text as printed: Markdown links, emphasis and HTML tags removed, entities as one
+    character (data values are escaped: ``&amp;`` prints as ``&``)."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"[*_`]", "", text)
+    text = html.unescape(re.sub(r"[*_`]", "", text))
     return " ".join(text.split())
 
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..core.text import html_text
 from .items import SheetItem
-from .markdown import colophon, escape_jinja, html_text, sheet_opening, strip_cells
+from .markdown import colophon, escape_jinja, sheet_opening, strip_cells
 
 SRC_URI = "snelle-referentie.md"
 
@@ -17,7 +18,7 @@ PDF_NAME = "snelle-referentie.pdf"
 
 
 def sheet_title(variables: Mapping[str, Any]) -> str:
-    return f"Snelle referentie: doen en niet doen bij {variables['organisatie']['naam']}"
+    return f"Snelle referentie: doen en niet doen bij {html_text(variables['organisatie']['naam'])}"
 
 
 def aid_line(variables: Mapping[str, Any], aid_uri: str) -> str:
