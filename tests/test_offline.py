@@ -55,6 +55,13 @@ def test_zip_holds_one_folder_with_flat_html_pages(offline_zip: Path) -> None:
     assert not any(n.endswith("/crisis/index.html") for n in names)
 
 
+def test_offline_search_index_carries_the_keywords(offline_zip: Path) -> None:
+    # The keywords are added before Material's offline plugin copies the index into JS.
+    with zipfile.ZipFile(offline_zip) as archive:
+        script = archive.read(f"{ZIP_NAME}/search/search_index.js").decode("utf-8")
+    assert '"trefwoorden":{"boost":' in script and '"trefwoorden":["sancties"' in script
+
+
 def test_offline_pages_reference_nothing_outside(offline_site: Path) -> None:
     for page in offline_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

@@ -26,6 +26,7 @@ from .content.macros import make_macros
 from .content.tables import dos_donts_box
 from .core.brand import Brand, read_brand, sector_keys
 from .core.cache import BuildCache, cache_folder
+from .core.consistency import contradictions
 from .core.dates import parse_today
 from .core.errors import HandbookError, abort_message
 from .core.frontmatter import PageSource, omitted_message, read_page_source
@@ -41,12 +42,16 @@ from .core.placeholders import (
 from .core.text import escaped, title_text
 from .core.unavailable import Unavailable, tolerate
 from .core.validation import use_folder
+from .decision.page import PAGE_URI as AID_PAGE
+from .decision.page import aid_page
 from .generated import add_page, stand_in
 from .links import LinkWarnings
 from .quiz.load import ExtraQuestions, anchor_messages
 from .quiz.page import PAGE_URI as QUIZ_PAGE
+from .quiz.page import page_titles as docs_titles
 from .quiz.page import quiz_page
 from .review.dates import insert_after_title, overdue_notice, review_status
+from .search.keywords import add_keywords_to_site, keywords_of
 from .sectors.load import section_keys
 from .sectors.merge import load_sectors
 from .sectors.page import (
@@ -122,6 +127,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     ).without(self.off)
                 except HandbookError as error:
                     self.errors.extend(error.messages)
+        if not self.brand.broken:
+            # Times that contradict each other: a warning, so `mkdocs serve` keeps showing the
+            # site while a strict build stops; `handbook check` reports them as errors.
+            for message in contradictions(
+                self.brand.models, self.brand.sources, self.brand.variables
+            ):
+                log.warning(message)
         if self.brand.open:
             # Values `handbook nieuw` could not fill: a strict build stops with one message that
             # names them all (in the one list of problems); a preview shows the markers.
@@ -141,6 +153,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             )
         logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(drop_macro_error_blocks)
         self.sources: dict[str, str] = {}
+        self.keywords: dict[str, tuple[str, ...]] = {}  # page URL -> trefwoorden
         self.pages: dict[str, PageSource] = {}
         self.docs_label = Path(config.docs_dir).name
         self.links = LinkWarnings(self.docs_label, self._page_text, covered=[QUIZ_PAGE])
@@ -288,6 +301,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             self.errors.extend(error.messages)
             content = stand_in("Test je kennis")
         add_page(files, config, QUIZ_PAGE, content, f"../{self.config.data_dir}/quiz.yml")
+        self._add_decision_aid(files, config, root)
         pages = [f.src_uri.removesuffix(".md") for f in files.documentation_pages()]
         if self.sector is not None and not self.brand.broken:
             source = os.path.relpath(self.sector.source.path, config.docs_dir)
@@ -307,6 +321,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                     with_pdf=self.with_pdf,
                     sector_items=onepager_items(self.sector),
                     choose_sector_rules=self.sector.several,
+                    aid_uri=AID_PAGE if files.get_file_from_path(AID_PAGE) is not None else None,
                 )
             )
         else:  # the sheets need all data; the problems with it are reported already
@@ -315,6 +330,32 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             add_page(files, config, "crisiskaart.md", stand_in("Crisiskaart"))
         self._add_changelog(files, config)
         return files
+
+    def _add_decision_aid(self, files, config, root: Path) -> None:
+        """The page mag-ik-dit-posten/ from data/beslishulp.yml (called from on_files)."""
+        docs = Path(config.docs_dir)
+        # Outcomes link only to pages of this build (page_link): a page taken out of the
+        # files before this point (a topic switched off) gets no link.
+        in_build = {f.src_uri.removesuffix(".md") for f in files.documentation_pages()}
+        titles = {
+            slug: title
+            for slug, title in docs_titles(docs, self.brand.variables).items()
+            if slug in in_build
+        }
+        self.aid_links: tuple = ()
+        edit = f"../{self.config.data_dir}/beslishulp.yml"
+        if self.brand.broken:  # the aid needs the contacts; the problems are reported already
+            add_page(files, config, AID_PAGE, stand_in("Mag ik dit posten?"), edit)
+            return
+        try:
+            made = aid_page(root / self.config.data_dir, docs, titles, self.brand.variables, root)
+        except HandbookError as error:
+            self.errors.extend(error.messages)
+            add_page(files, config, AID_PAGE, stand_in("Mag ik dit posten?"), edit)
+            return
+        if made is not None:
+            self.aid_links = made[0].links
+            add_page(files, config, AID_PAGE, made[1], edit)
 
     def on_nav(self, nav, *, config, files):
         """A page in docs/ that the menu (``nav:``) leaves out: say so in Dutch, as a warning
@@ -369,6 +410,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         context["handbook"] = self.brand.variables
+        words = keywords_of(page.meta)
+        if words:
+            self.keywords[page.url] = words
         if page.file.src_uri == SECTOR_PAGE and page.edit_url:
             page.edit_url = normalize_url(page.edit_url)  # ".../docs/../data/..." -> ".../data/..."
         if self.changelog_file is not None and not page.file.generated_by:
@@ -399,6 +443,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         }
         if self.quiz is not None:
             self.errors.extend(anchor_messages(self.quiz.links, anchors))
+        self.errors.extend(anchor_messages(self.aid_links, anchors))
         if self.links.keep:
             # MkDocs checks anchors only after writing every page; a strict build checks them
             # here, so they are in the one list below (and then found again, quietly, by MkDocs).
@@ -433,10 +478,14 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if self.config.enabled and hasattr(self, "links"):
             self.links.detach()
 
+    # After the search plugin (priority 0) wrote search_index.json, before Material's offline
+    # plugin (-100) copies that file into search_index.js for the file:// build.
+    @event_priority(-50)
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
         self.links.detach()
+        add_keywords_to_site(Path(config.site_dir), self.keywords)
         self.cache.tidy()
         if not self.with_pdf:
             return

@@ -200,6 +200,8 @@ def _refs(models: dict[str, Any]) -> Iterable[tuple[str, Sequence[str | int], st
         for i, step in enumerate(models["slas"].escalatie):
             yield "slas", ("escalatie", i, "naar"), step.naar
         yield "slas", ("datalek", "melden_bij"), models["slas"].datalek.melden_bij
+        for i, key in enumerate(models["slas"].beantwoord_door):
+            yield "slas", ("beantwoord_door", i), key
     for i, kanaal in enumerate(models.get("kanalen", ())):
         yield "kanalen", (i, "eigenaar"), kanaal.eigenaar
     for i, rule in enumerate(models.get("goedkeuring", ())):

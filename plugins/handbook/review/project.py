@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..search.keywords import keyword_warnings
 from .codeowners import CODEOWNERS_PATH, codeowners_messages
 from .dates import due_pages, review_warnings
 from .pages import read_pages
@@ -57,6 +58,7 @@ def quick_checks(
     from ..content.lookups import make_lookups
     from ..content.macros import make_macros
     from ..core.brand import read_brand, sector_keys  # local: keep start-up small
+    from ..core.consistency import contradictions
     from ..core.errors import HandbookError
     from ..core.unavailable import Unavailable
     from ..sectors.load import load_all_sectors, section_keys
@@ -69,6 +71,8 @@ def quick_checks(
     pages, page_errors = read_pages(root, contacts, docs, brand.variables)
     errors.extend(page_errors)
     errors.extend(value.message() for value in brand.open)
+    if not brand.broken:  # the times can only be compared when every file loaded
+        errors.extend(contradictions(brand.models, brand.sources, brand.variables))
     sections = section_keys(root / docs)
     off: frozenset[str] = frozenset()
     organisatie = brand.models.get("organisatie")
@@ -112,10 +116,24 @@ def quick_checks(
             )
         except HandbookError as error:
             errors.extend(m for m in error.messages if m not in errors)
+    aid_file = root / "data" / "beslishulp.yml"
+    if aid_file.is_file() and not brand.broken:
+        from ..decision.load import load_aid
+
+        pages_in_docs = [p.stem for p in (root / docs).glob("*.md")]
+        try:
+            load_aid(aid_file, pages_in_docs, brand.variables, "data/beslishulp.yml")
+        except HandbookError as error:
+            errors.extend(error.messages)
     if contacts is None:  # owners and reviewers cannot be checked without the contacts
         return errors, []
     codeowners = root / CODEOWNERS_PATH
     if codeowners.is_file():
         errors.extend(codeowners_messages(pages, contacts, codeowners.read_text(encoding="utf-8")))
     warnings = review_warnings(due_pages(pages, today), contacts, today)
+    warnings.extend(
+        keyword_warnings(
+            {p.path: (p.meta.trefwoorden if p.meta else ()) for p in pages if p.meta is not None}
+        )
+    )
     return errors, warnings
