@@ -87,7 +87,7 @@ def _fill_to_limit(project: Path) -> tuple[list[str], str]:
     while lines([*extra, SAMPLES[index % len(SAMPLES)]]).fits:
         extra.append(SAMPLES[index % len(SAMPLES)])
         index += 1
-    for _ in range(20):  # top up with short rules until the last line of the budget is used
+    for _ in range(60):  # use the last line: add a short rule, or swap one for a longer rule
         if lines(extra).lines == lines(extra).maximum:
             break
         for text in sorted(SAMPLES, key=len):
@@ -95,7 +95,16 @@ def _fill_to_limit(project: Path) -> tuple[list[str], str]:
                 extra.append(text)
                 break
         else:
-            break
+            swaps = (
+                [*extra[:i], text, *extra[i + 1 :]]
+                for i in range(len(extra))
+                for text in SAMPLES
+                if len(text) > len(extra[i])
+            )
+            bigger = next((s for s in swaps if lines(s).fits), None)
+            if bigger is None:
+                break
+            extra = bigger
     used = lines(extra)
     assert used.lines == used.maximum, used
     one_more = next(t for t in SAMPLES if not lines([*extra, t]).fits)
