@@ -30,7 +30,7 @@ def test_no_template_residue(site_dir: Path) -> None:
 def test_brand_facts_appear_where_pages_use_them(site_dir: Path) -> None:
     v = load_brand(ROOT / "data").variables
     home = _text(site_dir / "index.html")
-    assert f"Social mediabeleid van {v['organisatie']['naam']}" in home
+    assert f"Socialmediabeleid van {v['organisatie']['naam']}" in home
     assert f"Versie {v['organisatie']['beleidsversie']} geldt vanaf 1 september 2026" in home
     crisis = _text(site_dir / "crisis" / "index.html")
     assert v["contacten"]["crisisteam"]["telefoon"] in crisis

@@ -239,8 +239,9 @@ def test_check_unknown_placeholders_without_a_build(
     assert code == 1
     assert err.splitlines()[:2] == [
         f"FOUT  docs/contacten.md, regel {line}: de placeholder "
-        "'{{ contacten.crisisteam.telefoonnummer }}' bestaat niet (bekende sleutels: rol, naam, "
-        "email, telefoon, kanaal, bereikbaarheid, wanneer, github). Controleer de spelling; "
+        "'{{ contacten.crisisteam.telefoonnummer }}' bestaat niet (bekende sleutels: rol, "
+        "in_zin, naam, email, telefoon, kanaal, bereikbaarheid, wanneer, github). Controleer de "
+        "spelling; "
         "alle gegevens staan in data/.",
         f"FOUT  docs/contacten.md, regel {line}: de placeholder '{{{{ organistie }}}}' bestaat "
         "niet. Controleer de spelling; alle gegevens staan in data/.",

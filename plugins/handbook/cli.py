@@ -251,7 +251,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
+        prog="handbook", description="Hulpmiddelen voor het socialmediabeleid-handboek."
     )
     parser.add_argument("--root", default=".", help="map met mkdocs.yml (standaard: hier)")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -56,6 +56,9 @@ def _dutch(error: dict[str, Any]) -> str:
         if reason.startswith("value is not a valid email address") or "@" in str(value):
             return f"'{value}' is geen geldig e-mailadres. Schrijf het als naam@voorbeeld.nl"
         return reason
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace(" or ", " of ")
+        return f"'{value}' kan hier niet. Kies uit: {expected}"
     if kind == "string_pattern_mismatch":
         return f"'{value}' heeft niet de verwachte vorm (patroon {ctx.get('pattern')})"
     if kind == "too_short":

@@ -42,6 +42,9 @@ def make_macros(
     def crisisniveaus_tabel() -> str:
         return render.levels_table(v["crisis"], v["contacten"])
 
+    def externe_hulp_tabel() -> str:
+        return render.help_table(v["crisis"].get("externe_hulp", []))
+
     return {
         "contacten_tabel": contacten_tabel,
         "reactietermijnen_tabel": reactietermijnen_tabel,
@@ -49,5 +52,6 @@ def make_macros(
         "kanalen_tabel": kanalen_tabel,
         "goedkeuring_tabel": goedkeuring_tabel,
         "crisisniveaus_tabel": crisisniveaus_tabel,
+        "externe_hulp_tabel": externe_hulp_tabel,
         "wat_is_er_veranderd": wat_is_er_veranderd,
     }

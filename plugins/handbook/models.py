@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +23,7 @@ from pydantic import (
     TypeAdapter,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from .basics import BRAND_STEMS, Datum
@@ -163,12 +164,39 @@ class Organisatie(Model):
         default=None,
         description="Optioneel: hoe lang officiële berichten en bewijs bewaard blijven: '2 jaar'.",
     )
+    beursgenoteerd: bool = Field(
+        default=False,
+        description="Staan de aandelen op de beurs? Dan tonen pagina's de regels daarvoor.",
+    )
+    ondernemingsraad: bool = Field(
+        default=True,
+        description="Heeft de organisatie een ondernemingsraad? Dan tonen pagina's de OR-tekst.",
+    )
+    verkoopt_online: bool = Field(
+        default=False,
+        description=(
+            "Verkoopt de organisatie online aan consumenten (webshop of social media)? Dan tonen "
+            "pagina's de regels van het consumentenrecht."
+        ),
+    )
+
+
+# Facts about the organisation that a do or don't can depend on (``als:`` in front matter).
+Feit = Literal["beursgenoteerd", "ondernemingsraad", "verkoopt_online"]
+FEITEN: tuple[str, ...] = get_args(Feit)
 
 
 class Contact(Model):
     """Een rol die medewerkers kunnen bereiken."""
 
     rol: str = Field(description="Hoe de rol op de site heet, zoals 'Socialmediateam'.")
+    in_zin: str = Field(
+        default="",
+        description=(
+            "Hoe de rol midden in een zin heet, met lidwoord: 'het socialmediateam', 'de afdeling "
+            "HR'. Zonder deze sleutel gebruiken pagina's de rol zelf."
+        ),
+    )
     naam: str = Field(description="Naam van de persoon of het team.")
     email: EmailStr
     telefoon: Telefoon | None = None
@@ -180,6 +208,14 @@ class Contact(Model):
         pattern=r"^@[A-Za-z0-9-]+(/[A-Za-z0-9._-]+)?$",
         description="GitHub-team of -gebruiker voor CODEOWNERS, zoals '@vonkel/communicatie'.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _role_in_sentence(cls, data: Any) -> Any:
+        # Without 'in_zin', a sentence shows the role as it is named in tables.
+        if isinstance(data, dict) and "in_zin" not in data and isinstance(data.get("rol"), str):
+            return {**data, "in_zin": data["rol"]}
+        return data
 
 
 class Termijn(Model):
@@ -213,6 +249,14 @@ class Slas(Model):
     eerste_reactie_crisis: Duur
     escalatie: list[Escalatiestap] = Field(min_length=1)
     datalek: Datalek
+    contentkalender_vooraf: Duur = Field(
+        default="1 week",
+        description="Hoe lang vooraf een idee voor de contentkalender binnen moet zijn.",
+    )
+    archief_export_elke: Duur = Field(
+        default="4 weken",
+        description="Hoe vaak de berichten van elk account naar het archief gaan.",
+    )
 
 
 class Kanaal(Model):
@@ -251,11 +295,35 @@ class Teamlid(Model):
     telefoon: Telefoon
 
 
+class ExterneHulp(Model):
+    """Hulp van buiten de organisatie, zoals Slachtofferhulp Nederland."""
+
+    naam: str
+    wanneer: str = Field(description="Wanneer je deze hulp inschakelt, in een of twee zinnen.")
+    telefoon: Telefoon | None = None
+    url: Url | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> ExterneHulp:
+        if self.telefoon is None and self.url is None:
+            raise ValueError("geef een telefoonnummer (telefoon) of een webadres (url)")
+        return self
+
+
 class Crisis(Model):
     niveaus: list[Ernstniveau] = Field(min_length=2)
     eerste_stappen: list[str] = Field(min_length=3)
     wachtberichten: list[Wachtbericht] = Field(min_length=1)
     team: list[Teamlid] = Field(min_length=1)
+    evaluatie_binnen: Duur = Field(
+        default="2 weken", description="Binnen welke tijd na een crisis de evaluatie plaatsvindt."
+    )
+    oefening_elke: Duur = Field(
+        default="12 maanden", description="Hoe vaak het crisisteam een crisis oefent."
+    )
+    externe_hulp: list[ExterneHulp] = Field(
+        default_factory=list, description="Hulp van buiten de organisatie (op de crisispagina)."
+    )
 
 
 # File stem -> model of that file's content. The stem is also the placeholder name.
@@ -274,6 +342,13 @@ class Item(Model):
 
     tekst: str
     kern: bool = Field(default=True, description="Hoort deze regel op de snelle referentie?")
+    als: Feit | None = Field(
+        default=None,
+        description=(
+            "Optioneel: toon deze regel alleen als dit feit in organisatie.yml op true staat, "
+            "zoals 'beursgenoteerd'."
+        ),
+    )
 
 
 def _item(value: Any) -> Any:
@@ -352,6 +427,18 @@ class Quiz(Model):
 SectieSleutel = str
 
 
+class Status(Model):
+    """How far a bill or rule is, as of a date: "nog een wetsvoorstel", with that date."""
+
+    tekst: str = Field(description="De stand, zoals 'Nog een wetsvoorstel.'")
+    datum: NlDate = Field(
+        description=(
+            "De datum waarop deze stand klopte (de datum van de bron). Ouder dan "
+            "laatst_beoordeeld? Dan waarschuwt 'handbook check'."
+        )
+    )
+
+
 class Regelgeving(Model):
     """Een wet, code of officiële richtlijn die voor de sector geldt."""
 
@@ -359,7 +446,16 @@ class Regelgeving(Model):
     afkorting: str = Field(description="Korte naam waarmee regels ernaar verwijzen, zoals 'AVG'.")
     toezichthouder: str = Field(description="Toezichthouder of eigenaar van de code.")
     betekenis: str = Field(description="Wat het betekent voor social media, in 1 of 2 zinnen.")
-    bron: Url = Field(description="Webadres van de officiële tekst of de bron.")
+    status: Status | None = Field(
+        default=None,
+        description=(
+            "Optioneel: de stand van een wet die nog niet geldt, met datum. Op de sectorpagina "
+            "staat dan 'stand <datum>'."
+        ),
+    )
+    bron: Url = Field(
+        description="Webadres van de officiële tekst of van een pagina die de regel uitlegt."
+    )
 
 
 class Aanvulling(Model):
@@ -395,6 +491,13 @@ class Sector(Model):
         description="Per beleidssectie (de naam van de pagina, zoals 'privacy') de extra regels."
     )
     crisisscenarios: list[Crisisscenario] = Field(min_length=1)
+    voorbeelden: dict[SectieSleutel, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Per beleidssectie (de naam van de pagina, zoals 'reageren') voorbeelden uit de "
+            "sector. Een pagina toont ze met sector_voorbeelden('reageren')."
+        ),
+    )
     quiz: list[Vraag] = Field(
         default_factory=list,
         description="Extra vragen voor de zelftest, in dezelfde vorm als 'vragen' in quiz.yml.",

@@ -73,8 +73,9 @@ class Section:
 
     src_uri: str
     title: str
-    dos: tuple[tuple[str, bool], ...] = ()
-    donts: tuple[tuple[str, bool], ...] = ()
+    # (tekst, kern, als): ``als`` names a fact in organisatie.yml the item depends on, or None.
+    dos: tuple[tuple[str, bool, str | None], ...] = ()
+    donts: tuple[tuple[str, bool, str | None], ...] = ()
 
     @property
     def key(self) -> str:
@@ -137,8 +138,8 @@ def read_section(src_uri: str, raw: str, title: str | None = None) -> Section | 
     return Section(
         src_uri=src_uri,
         title=str(title),
-        dos=tuple((i.tekst, i.kern) for i in meta.dos),
-        donts=tuple((i.tekst, i.kern) for i in meta.donts),
+        dos=tuple((i.tekst, i.kern, i.als) for i in meta.dos),
+        donts=tuple((i.tekst, i.kern, i.als) for i in meta.donts),
     )
 
 
@@ -171,7 +172,11 @@ def sheet_items(
     variables: Mapping[str, Any],
     sector_items: Sequence[Mapping[str, Any]] = (),
 ) -> list[SheetItem]:
-    """The kern items in navigation order; a sector's items follow those of their section."""
+    """The kern items in navigation order; a sector's items follow those of their section.
+
+    An item with ``als: <feit>`` only counts when that fact is true in ``organisatie``.
+    """
+    organisatie = variables.get("organisatie") or {}
     by_section: dict[str, list[Mapping[str, Any]]] = {}
     for extra in sector_items:
         if extra.get("kern", True):
@@ -179,8 +184,8 @@ def sheet_items(
     items: list[SheetItem] = []
     for section in sections:
         for soort, entries in (("do", section.dos), ("dont", section.donts)):
-            for tekst, kern in entries:
-                if kern:
+            for tekst, kern, als in entries:
+                if kern and (not als or organisatie.get(als)):
                     items.append(
                         SheetItem(
                             fill(tekst, variables),
@@ -345,7 +350,7 @@ def masthead(variables: Mapping[str, Any], kind: str) -> str:
     org = variables["organisatie"]
     return (
         '<p class="handbook-sheet__masthead">'
-        f"<strong>{_html(org['naam'])}</strong> · Social mediabeleid · {kind} · versie "
+        f"<strong>{_html(org['naam'])}</strong> · Socialmediabeleid · {kind} · versie "
         f"{_html(org['beleidsversie'])}, geldig vanaf {_html(str(org['ingangsdatum']))}</p>"
     )
 

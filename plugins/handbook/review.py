@@ -548,7 +548,7 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
     """Everything ``handbook check`` looks at, without building the site."""
     from .data import load_brand  # local: data imports pydantic models, keep start-up small
     from .macros import make_macros
-    from .sectors import load_all_sectors, make_sector_macros, section_keys
+    from .sectors import load_all_sectors, make_sector_macros, section_keys, status_warnings
     from .yamlsrc import HandbookError
 
     try:
@@ -582,4 +582,6 @@ def check_project(root: Path, today: date, docs: str = "docs") -> Report:
     if codeowners.is_file():
         errors.extend(codeowners_messages(pages, contacts, codeowners.read_text(encoding="utf-8")))
     warnings = review_warnings(due_pages(pages, today), contacts, today)
+    for loaded in sectors.values():
+        warnings.extend(status_warnings(loaded))
     return Report(errors, warnings)

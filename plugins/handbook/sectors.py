@@ -45,6 +45,9 @@ class LoadedSector:
     def additions(self, section: str) -> list[dict[str, Any]]:
         return self.variables["aanvullingen"].get(section, [])
 
+    def examples(self, section: str) -> list[str]:
+        return self.variables.get("voorbeelden", {}).get(section, [])
+
 
 def sector_file(data_dir: Path, key: str) -> Path:
     return data_dir / "sectoren" / f"{key}.yml"
@@ -120,17 +123,18 @@ def check_sector(model: Record, source: Source, sections: tuple[str, ...]) -> li
     def where(*loc: str | int) -> str:
         return f"{source.label}, regel {_key_line(source, loc)}, sleutel '{key_text(loc)}'"
 
-    for section, items in model.aanvullingen.items():
-        if section not in sections:
-            messages.append(
-                f"{where('aanvullingen', section)}: '{section}' is geen bekende beleidssectie. "
-                f"Kies de naam van een pagina: {', '.join(sections)}."
-            )
-        if not items:
-            messages.append(
-                f"{where('aanvullingen', section)}: deze sectie heeft geen regels. Voeg een regel "
-                "toe of haal de sectie weg."
-            )
+    for group, what in (("aanvullingen", "regels"), ("voorbeelden", "voorbeelden")):
+        for section, items in getattr(model, group).items():
+            if section not in sections:
+                messages.append(
+                    f"{where(group, section)}: '{section}' is geen bekende beleidssectie. "
+                    f"Kies de naam van een pagina: {', '.join(sections)}."
+                )
+            if not items:
+                messages.append(
+                    f"{where(group, section)}: deze sectie heeft geen {what}. Voeg er een toe "
+                    "of haal de sectie weg."
+                )
     total = sum(len(items) for items in model.aanvullingen.values())
     if total < MIN_RULES:
         messages.append(
@@ -145,6 +149,28 @@ def check_sector(model: Record, source: Source, sections: tuple[str, ...]) -> li
                     f"{where('aanvullingen', section, i, 'grondslag')}: '{item.grondslag}' staat "
                     f"niet onder 'regelgeving'. Kies een afkorting uit: {', '.join(known)}."
                 )
+    return messages
+
+
+def status_warnings(sector: LoadedSector) -> list[str]:
+    """A status line ("nog een wetsvoorstel") dated before the file's last review is stale.
+
+    At each review the reviewer checks the status again and moves its date forward; an older
+    date means nobody confirmed it at the last review. Dutch, with file, line and key.
+    """
+    model, source = sector.model, sector.source
+    messages = []
+    for i, item in enumerate(model.regelgeving):
+        status = item.status
+        if status is None or status.datum >= model.laatst_beoordeeld:
+            continue
+        loc = ("regelgeving", i, "status", "datum")
+        messages.append(
+            f"{source.label}, regel {_key_line(source, loc)}, sleutel '{key_text(loc)}': de stand "
+            f"van {item.afkorting} is van {status.datum}, ouder dan laatst_beoordeeld "
+            f"({model.laatst_beoordeeld}). Controleer of de stand nog klopt, pas de tekst aan en "
+            "zet de datum van de bron die je controleerde."
+        )
     return messages
 
 
@@ -193,20 +219,33 @@ def section_block(sector: LoadedSector, section: str) -> str:
     return "\n".join(lines)
 
 
+def examples_block(sector: LoadedSector, section: str) -> str:
+    """Markdown for a page: the sector's examples for ``section``, each a "Voorbeeld." paragraph."""
+    return "\n\n".join(f"**Voorbeeld.** {_flat(text)}" for text in sector.examples(section))
+
+
 def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[str, Callable]:
-    """The ``sector_regels("<sectie>")`` macro for pages."""
+    """The ``sector_regels("<sectie>")`` and ``sector_voorbeelden("<sectie>")`` macros."""
     known = tuple(sections)
+
+    def check(macro: str, sectie: str) -> None:
+        if sectie not in known:
+            raise ValueError(
+                f"{macro} kent de sectie '{sectie}' niet; kies de naam van een pagina: "
+                f"{', '.join(known)}"
+            )
 
     def sector_regels(sectie: str) -> str:
         """The sector's extra rules for this section; nothing when it has none."""
-        if sectie not in known:
-            raise ValueError(
-                f"sector_regels kent de sectie '{sectie}' niet; kies de naam van een pagina: "
-                f"{', '.join(known)}"
-            )
+        check("sector_regels", sectie)
         return section_block(sector, sectie)
 
-    return {"sector_regels": sector_regels}
+    def sector_voorbeelden(sectie: str) -> str:
+        """The sector's examples for this section; nothing when it has none."""
+        check("sector_voorbeelden", sectie)
+        return examples_block(sector, sectie)
+
+    return {"sector_regels": sector_regels, "sector_voorbeelden": sector_voorbeelden}
 
 
 def page_title(sector: LoadedSector) -> str:
@@ -248,9 +287,11 @@ def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
     ]
     for item in v["regelgeving"]:
         name = f"[{render.cell(item['naam'])}]({item['bron']}) ({render.cell(item['afkorting'])})"
-        lines.append(
-            f"| {name} | {render.cell(item['toezichthouder'])} | {render.cell(item['betekenis'])} |"
-        )
+        meaning = render.cell(item["betekenis"])
+        if item.get("status"):
+            status = item["status"]
+            meaning += f"<br>*Stand {render.cell(status['datum'])}:* {render.cell(status['tekst'])}"
+        lines.append(f"| {name} | {render.cell(item['toezichthouder'])} | {meaning} |")
     lines += ["", "## Extra regels per onderwerp", ""]
     for section, items in v["aanvullingen"].items():
         label = _section_label(section)
