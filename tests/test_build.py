@@ -34,7 +34,7 @@ def test_brand_facts_appear_where_pages_use_them(site_dir: Path) -> None:
     assert f"Versie {v['organisatie']['beleidsversie']} geldt vanaf 1 september 2026" in home
     crisis = _text(site_dir / "crisis" / "index.html")
     assert v["contacten"]["crisisteam"]["telefoon"] in crisis
-    assert f"binnen {v['slas']['eerste_reactie_crisis']} een eerste reactie" in crisis
+    assert f"Bij het hoogste niveau is dat {v['slas']['eerste_reactie_crisis']}." in crisis
     for level in v["crisis"]["niveaus"]:
         assert level["naam"] in crisis
     contacts = _text(site_dir / "contacten" / "index.html")
