@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from handbook.pdf import CHROMIUM_ARGS, find_chromium, serve_directory
+from handbook.outputs.chromium import CHROMIUM_ARGS, find_chromium, serve_directory
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent

@@ -11,15 +11,10 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, VENV_BIN, linkcheck
-from handbook.beleidpdf import (
-    Section,
-    find_section_pages,
-    normalise,
-    rewrite_links,
-    section_key,
-)
-from handbook.pdf import serve_directory
-from handbook.yamlsrc import HandbookError
+from handbook.core.errors import HandbookError
+from handbook.outputs.chromium import serve_directory
+from handbook.outputs.policy_pdf.build import find_section_pages, normalise
+from handbook.outputs.policy_pdf.collect import Section, rewrite_links, section_key
 from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 

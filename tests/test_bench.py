@@ -16,8 +16,10 @@ sys.path.insert(0, str(ROOT))
 
 from conftest import build, html_pages  # noqa: E402
 
-from bench import lib, stats  # noqa: E402
-from bench.run import FIGURES, parse_args, table  # noqa: E402
+from bench import lib, stats, synthetic  # noqa: E402
+from bench.options import FIGURES  # noqa: E402
+from bench.report import table  # noqa: E402
+from bench.run import parse_args  # noqa: E402
 
 
 def test_summary_is_median_min_max():
@@ -84,7 +86,7 @@ def test_baseline_copy_has_final_markdown_and_no_plugins(tmp_path):
 
 
 def test_synthetic_handbook_has_the_pages_asked_and_builds_strictly(tmp_path):
-    project = lib.make_synthetic(tmp_path / "project", 30)
+    project = synthetic.make_synthetic(tmp_path / "project", 30)
     pages = sorted((project / "docs").rglob("*.md"))
     assert len(pages) == 31  # index + 30
     folders = {p.parent.relative_to(project / "docs").as_posix() for p in pages}
@@ -111,18 +113,18 @@ def test_synthetic_handbook_has_the_pages_asked_and_builds_strictly(tmp_path):
 
 
 def test_synthetic_paths_nest_parts_and_chapters():
-    assert lib.synthetic_path(0).as_posix() == "deel-01/hoofdstuk-01/pagina-000.md"
-    assert lib.synthetic_path(124).as_posix() == "deel-01/hoofdstuk-05/pagina-124.md"
-    assert lib.synthetic_path(125).as_posix() == "deel-02/hoofdstuk-06/pagina-125.md"
-    assert lib.synthetic_path(499).as_posix() == "deel-04/hoofdstuk-20/pagina-499.md"
-    assert lib.synthetic_path(125, nested=False).as_posix() == "deel-06/pagina-125.md"
+    assert synthetic.synthetic_path(0).as_posix() == "deel-01/hoofdstuk-01/pagina-000.md"
+    assert synthetic.synthetic_path(124).as_posix() == "deel-01/hoofdstuk-05/pagina-124.md"
+    assert synthetic.synthetic_path(125).as_posix() == "deel-02/hoofdstuk-06/pagina-125.md"
+    assert synthetic.synthetic_path(499).as_posix() == "deel-04/hoofdstuk-20/pagina-499.md"
+    assert synthetic.synthetic_path(125, nested=False).as_posix() == "deel-06/pagina-125.md"
 
 
 def test_pruned_navigation_keeps_a_page_small_as_the_handbook_grows(tmp_path):
     """With navigation.prune (mkdocs.yml), a page carries the links of its own chapter only;
     without chapters, every page carries every link."""
-    nested = lib.make_synthetic(tmp_path / "nested", 60)
-    flat = lib.make_synthetic(tmp_path / "flat", 60, nested=False)
+    nested = synthetic.make_synthetic(tmp_path / "nested", 60)
+    flat = synthetic.make_synthetic(tmp_path / "flat", 60, nested=False)
     for project in (nested, flat):
         assert build(project, tmp_path / f"site-{project.name}").returncode == 0
     page = tmp_path / "site-nested" / "deel-01" / "hoofdstuk-01" / "pagina-000" / "index.html"

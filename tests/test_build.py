@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, copy_project, html_pages
-from handbook.data import load_brand
+from handbook.core.brand import load_brand
 
 pytestmark = pytest.mark.slow
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from handbook.cache import (
+from handbook.core.cache import (
     BuildCache,
     cache_folder,
     local_assets,
@@ -14,7 +14,7 @@ from handbook.cache import (
     prune,
     write_whole,
 )
-from handbook.placeholders import quick_fill, render_text
+from handbook.core.placeholders import quick_fill, render_text
 from jinja2 import Environment, StrictUndefined, UndefinedError
 
 
@@ -98,7 +98,7 @@ def test_a_cache_folder_that_cannot_be_made_means_no_cache_not_a_crash(tmp_path:
 
 
 def test_switches_read_dutch_and_english() -> None:
-    from handbook.switches import switch
+    from handbook.core.switches import switch
 
     assert switch({"X": "uit"}, "X") is False
     assert switch({"X": " 0 "}, "X") is False
@@ -223,7 +223,7 @@ def _counting_env() -> tuple[Environment, list[str]]:
 
 
 def test_pages_are_compiled_once_in_memory_and_on_disk(tmp_path: Path) -> None:
-    from handbook.cache import cache_compiled_templates
+    from handbook.core.cache import cache_compiled_templates
 
     env, calls = _counting_env()
     memory: dict = {}
@@ -246,7 +246,7 @@ def test_pages_are_compiled_once_in_memory_and_on_disk(tmp_path: Path) -> None:
 
 
 def test_a_broken_page_is_reported_every_time(tmp_path: Path) -> None:
-    from handbook.cache import cache_compiled_templates
+    from handbook.core.cache import cache_compiled_templates
     from jinja2 import TemplateSyntaxError
 
     env, calls = _counting_env()
@@ -262,7 +262,7 @@ def test_a_broken_page_is_reported_every_time(tmp_path: Path) -> None:
 
 
 def test_serve_polls_quicker_for_folders_watched_before_and_after(tmp_path: Path) -> None:
-    from handbook.plugin import SERVE_POLL_SECONDS, quicker_polling
+    from handbook.serve import SERVE_POLL_SECONDS, quicker_polling
     from mkdocs.livereload import LiveReloadServer
 
     (tmp_path / "docs").mkdir()
@@ -283,7 +283,7 @@ def test_serve_polls_quicker_for_folders_watched_before_and_after(tmp_path: Path
 
 
 def test_write_whole_leaves_nothing_half_written(tmp_path: Path, monkeypatch) -> None:
-    from handbook import cache as cache_module
+    from handbook.core import cache as cache_module
 
     target = tmp_path / "entry"
     write_whole(target, b"eerste")

@@ -7,8 +7,32 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from handbook import changelog
-from handbook.changelog import Commit, Entry, Group, History
+from handbook.changelog.entries import (
+    Entry,
+    Group,
+    build_changelog,
+    data_used_by,
+    last_changed,
+    pages_for_data,
+    rule_changes,
+    summarize,
+)
+from handbook.changelog.history import (
+    Commit,
+    History,
+    history_required,
+    parse_log,
+    parse_version_patch,
+    read_history,
+)
+from handbook.changelog.render import (
+    entry_markdown,
+    group_title,
+    page_anchor,
+    page_titles,
+    render_changelog,
+    render_whats_new,
+)
 
 FS, RS = "\x1f", "\x1e"
 
@@ -48,7 +72,7 @@ def _record(sha: str, when: str, message: str, *files: str) -> str:
     ],
 )
 def test_summarize(message: str, expected: tuple) -> None:
-    assert changelog.summarize(message) == expected
+    assert summarize(message) == expected
 
 
 # --- parsing git output --------------------------------------------------------------------
@@ -60,7 +84,7 @@ def test_parse_log_reads_records_and_strips_the_prefix() -> None:
         "b" * 40, "2026-03-01T23:30:00-05:00", "Tweede", "hb/data/x.yml", "hb/docs/b c.md"
     )
     text += _record("c" * 40, "2026-02-01T10:00:00+00:00", "Buiten", "other/file.md")
-    commits = changelog.parse_log(text, prefix="hb/")
+    commits = parse_log(text, prefix="hb/")
     assert commits == [
         Commit("a" * 40, date(2026, 3, 2), "Eerste\n\nmet body", ("docs/a.md",)),
         Commit("b" * 40, date(2026, 3, 1), "Tweede", ("data/x.yml", "docs/b c.md")),
@@ -77,7 +101,7 @@ def test_parse_version_patch_reads_added_top_level_values() -> None:
         f"{RS}{'a' * 40}\n\ndiff --git a/data/organisatie.yml b/data/organisatie.yml\n"
         "+naam: Vonkel\n+beleidsversie: '1.0'\n+  beleidsversie: genest\n"
     )
-    assert changelog.parse_version_patch(text) == {
+    assert parse_version_patch(text) == {
         "b" * 40: {"beleidsversie": "1.1", "ingangsdatum": date(2026, 5, 1)},
         "a" * 40: {"beleidsversie": "1.0"},
     }
@@ -98,14 +122,14 @@ class FakeGit:
 
 
 def test_read_history_without_git_program() -> None:
-    history = changelog.read_history(Path("."), git=FakeGit(FileNotFoundError("git")))
+    history = read_history(Path("."), git=FakeGit(FileNotFoundError("git")))
     assert history.reason == "het programma git niet gevonden is"
     assert not history.available
 
 
 def test_read_history_outside_a_repository() -> None:
     fatal = "fatal: not a git repository (or any of the parent directories): .git\n"
-    history = changelog.read_history(Path("."), git=FakeGit((128, "", fatal)))
+    history = read_history(Path("."), git=FakeGit((128, "", fatal)))
     assert history.reason == (
         "deze map geen git-repository is (bijvoorbeeld een kopie zonder de map .git)"
     )
@@ -120,7 +144,7 @@ def test_read_history_outside_a_repository() -> None:
 
 def test_read_history_of_a_repository_owned_by_someone_else() -> None:
     fatal = "fatal: detected dubious ownership in repository at '/__w/h/h'\n"
-    history = changelog.read_history(Path("."), git=FakeGit((128, "", fatal)))
+    history = read_history(Path("."), git=FakeGit((128, "", fatal)))
     assert history.reason == (
         "git deze map niet vertrouwt, omdat een andere gebruiker de eigenaar is (los dit op met "
         "'git config --global --add safe.directory <map>')"
@@ -129,7 +153,7 @@ def test_read_history_of_a_repository_owned_by_someone_else() -> None:
 
 def test_read_history_of_a_shallow_clone_reads_no_log() -> None:
     git = FakeGit((0, "true\n\n", ""))
-    history = changelog.read_history(Path("."), git=git)
+    history = read_history(Path("."), git=git)
     assert history.reason == "dit een ondiepe kloon is (shallow clone) zonder de hele geschiedenis"
     assert len(git.calls) == 1
 
@@ -138,7 +162,7 @@ def test_read_history_runs_three_git_commands() -> None:
     log = _record("a" * 40, "2026-03-02T12:00:00+00:00", "Eerste", "sub/docs/a.md")
     patch = f"{RS}{'a' * 40}\n\n+beleidsversie: '1.0'\n"
     git = FakeGit((0, "false\nsub/\n", ""), (0, log, ""), (0, patch, ""))
-    history = changelog.read_history(Path("."), "docs", "data", git=git)
+    history = read_history(Path("."), "docs", "data", git=git)
     assert history.available
     assert history.commits == [Commit("a" * 40, date(2026, 3, 2), "Eerste", ("docs/a.md",))]
     assert history.versions == {"a" * 40: {"beleidsversie": "1.0"}}
@@ -150,7 +174,7 @@ def test_read_history_runs_three_git_commands() -> None:
 def test_read_history_of_a_repository_without_commits() -> None:
     empty = "fatal: your current branch 'main' does not have any commits yet\n"
     git = FakeGit((0, "false\n\n", ""), (128, "", empty))
-    history = changelog.read_history(Path("."), git=git)
+    history = read_history(Path("."), git=git)
     assert history.available and history.commits == []
 
 
@@ -165,15 +189,15 @@ def test_data_used_by_looks_only_inside_placeholders() -> None:
         "reageren.md": "{{ reactietermijnen_tabel() }} {{ escalatie_tabel() }}",
         "contacten.md": "{{ kanalen_tabel() }} {{ contacten[organisatie.beleidseigenaar].naam }}",
     }
-    used = changelog.data_used_by(sources)
+    used = data_used_by(sources)
     assert used["contacten"] == {"crisis.md", "reageren.md", "contacten.md"}
     assert used["organisatie"] == {"index.md", "contacten.md"}
     assert used["slas"] == {"reageren.md"}
     assert used["crisis"] == {"crisis.md"}
     assert used["kanalen"] == {"contacten.md"}
-    assert changelog.pages_for_data("slas.yml", used) == {"reageren.md"}
-    assert changelog.pages_for_data("sectoren/zorg.yml", {"sector": {"a.md"}}) == {"a.md"}
-    assert changelog.pages_for_data("quiz.yml", used) == set()
+    assert pages_for_data("slas.yml", used) == {"reageren.md"}
+    assert pages_for_data("sectoren/zorg.yml", {"sector": {"a.md"}}) == {"a.md"}
+    assert pages_for_data("quiz.yml", used) == set()
 
 
 # --- grouping ------------------------------------------------------------------------------
@@ -208,7 +232,7 @@ def _history() -> History:
 
 
 def test_build_changelog_groups_per_version_newest_first() -> None:
-    groups = changelog.build_changelog(_history(), "docs", "data", SOURCES)
+    groups = build_changelog(_history(), "docs", "data", SOURCES)
     assert [(g.version, g.after, g.effective) for g in groups] == [
         (None, "1.1", None),
         ("1.1", None, date(2026, 5, 15)),
@@ -221,15 +245,15 @@ def test_build_changelog_groups_per_version_newest_first() -> None:
         ("Crisislijn", None, True, ("crisis.md",), ()),
     ]
     assert [e.summary for e in groups[2].entries] == ["Eerste versie"]
-    assert [e.summary for e in changelog.rule_changes(groups, "1.1")] == ["Crisislijn"]
-    assert changelog.rule_changes(groups, "9.9") == []
+    assert [e.summary for e in rule_changes(groups, "1.1")] == ["Crisislijn"]
+    assert rule_changes(groups, "9.9") == []
 
 
 def test_build_changelog_without_any_version_number() -> None:
     history = History(commits=[Commit("a" * 40, date(2026, 1, 1), "Tekst", ("docs/index.md",))])
-    groups = changelog.build_changelog(history, "docs", "data", SOURCES)
+    groups = build_changelog(history, "docs", "data", SOURCES)
     assert len(groups) == 1 and groups[0].version is None and groups[0].after is None
-    assert changelog.group_title(groups[0]) == "Wijzigingen zonder versienummer"
+    assert group_title(groups[0]) == "Wijzigingen zonder versienummer"
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -247,31 +271,31 @@ def test_entry_markdown() -> None:
         ("crisis.md", "oud.md"),
         ("slas.yml",),
     )
-    assert changelog.entry_markdown(entry, TITLES, "https://github.com/o/r/") == (
+    assert entry_markdown(entry, TITLES, "https://github.com/o/r/") == (
         "| 2 maart 2026 | Bel \\*eerst\\* de &#123;&#123; lijn \\| x. *Regelwijziging.* Pull "
         "request [#12](https://github.com/o/r/pull/12). | [Crisis](crisis.md), oud.md (bestaat "
         "niet meer). Gegevens: `slas.yml` |"
     )
     plain = Entry("b" * 40, date(2026, 1, 5), "Eerste versie", 3, False, ("index.md",), ())
-    assert changelog.entry_markdown(plain, TITLES, None) == (
+    assert entry_markdown(plain, TITLES, None) == (
         "| 5 januari 2026 | Eerste versie. Pull request #3. | [Over dit beleid](index.md) |"
     )
     data_only = Entry("c" * 40, date(2026, 1, 6), "Quiz", None, False, (), ("quiz.yml",))
-    assert changelog.entry_markdown(data_only, TITLES, None) == (
+    assert entry_markdown(data_only, TITLES, None) == (
         "| 6 januari 2026 | Quiz. | Gegevens: `quiz.yml` |"
     )
 
 
 def test_render_changelog_without_history_explains_why() -> None:
-    text = changelog.render_changelog(History(reason="dit een ondiepe kloon is"), [], TITLES)
+    text = render_changelog(History(reason="dit een ondiepe kloon is"), [], TITLES)
     assert "niet beschikbaar, omdat dit een ondiepe kloon is." in text
     assert "fetch-depth: 0" in text
     assert "pagina-crisis" not in text
 
 
 def test_render_changelog_has_an_anchor_per_page_and_version() -> None:
-    groups = changelog.build_changelog(_history(), "docs", "data", SOURCES)
-    text = changelog.render_changelog(_history(), groups, TITLES)
+    groups = build_changelog(_history(), "docs", "data", SOURCES)
+    text = render_changelog(_history(), groups, TITLES)
     assert text.startswith("---\nrender_macros: false\n---\n\n# Wijzigingen\n")
     for anchor in ("na-versie-1-1", "versie-1-1", "versie-1-0", "per-pagina", "pagina-crisis"):
         assert f"{{ #{anchor} }}" in text
@@ -280,9 +304,9 @@ def test_render_changelog_has_an_anchor_per_page_and_version() -> None:
 
 
 def test_whats_new_lists_rule_changes_and_the_acknowledgement_link() -> None:
-    groups = changelog.build_changelog(_history(), "docs", "data", SOURCES)
+    groups = build_changelog(_history(), "docs", "data", SOURCES)
     organisatie = {"beleidsversie": "1.1", "ingangsdatum": "1 mei 2026"}
-    block = changelog.render_whats_new(_history(), groups, organisatie, TITLES)
+    block = render_whats_new(_history(), groups, organisatie, TITLES)
     assert block == (
         '!!! info "Wat is er veranderd in versie 1.1?"\n\n'
         "    Deze regels zijn nieuw of anders in versie 1.1. Ze gelden vanaf 1 mei 2026.\n\n"
@@ -290,7 +314,7 @@ def test_whats_new_lists_rule_changes_and_the_acknowledgement_link() -> None:
         "    Alle wijzigingen staan op de pagina [Wijzigingen](wijzigingen.md).\n"
     )
     organisatie["bevestiging_url"] = "https://hr.example/bevestig"
-    block = changelog.render_whats_new(_history(), groups, organisatie, TITLES)
+    block = render_whats_new(_history(), groups, organisatie, TITLES)
     assert block.endswith(
         "    [Bevestig dat je versie 1.1 van het beleid hebt gelezen](https://hr.example/bevestig)\n"
     )
@@ -298,10 +322,10 @@ def test_whats_new_lists_rule_changes_and_the_acknowledgement_link() -> None:
 
 def test_whats_new_without_history_or_rule_changes() -> None:
     organisatie = {"beleidsversie": "2.0", "ingangsdatum": "1 september 2026"}
-    block = changelog.render_whats_new(History(reason="x"), [], organisatie, TITLES)
+    block = render_whats_new(History(reason="x"), [], organisatie, TITLES)
     assert "kun je in deze versie van het handboek niet zien" in block
     assert "Bevestig" not in block
-    block = changelog.render_whats_new(History(), [Group("2.0", None)], organisatie, TITLES)
+    block = render_whats_new(History(), [Group("2.0", None)], organisatie, TITLES)
     assert "Voor versie 2.0 staan er geen regelwijzigingen in het logboek." in block
 
 
@@ -312,18 +336,18 @@ def test_page_titles_from_nav_then_heading() -> None:
         "x.md": "geen kop",
     }
     nav = [{"Over dit beleid": "index.md"}, {"Meer": [{"Iets": "ander.md"}]}]
-    titles = changelog.page_titles(sources, nav, {"organisatie": {"naam": "Vonkel"}})
+    titles = page_titles(sources, nav, {"organisatie": {"naam": "Vonkel"}})
     assert titles == {"index.md": "Over dit beleid", "crisis.md": "Crisis bij Vonkel", "x.md": "x"}
-    assert changelog.page_anchor("sub/pagina.md") == "pagina-sub-pagina"
+    assert page_anchor("sub/pagina.md") == "pagina-sub-pagina"
 
 
 def test_last_changed_takes_the_newer_of_file_and_data_changes() -> None:
-    groups = changelog.build_changelog(_history(), "docs", "data", SOURCES)
+    groups = build_changelog(_history(), "docs", "data", SOURCES)
     # crisis.md: its own file last changed 2026-03-12 (editorial), its data (slas) 2026-03-10.
-    assert str(changelog.last_changed("2026-03-12", groups, "crisis.md")) == "12 maart 2026"
-    assert str(changelog.last_changed("2026-01-05", groups, "crisis.md")) == "10 maart 2026"
-    assert str(changelog.last_changed(None, groups, "index.md")) == "2 april 2026"
-    assert changelog.last_changed(None, [], "x.md") is None
+    assert str(last_changed("2026-03-12", groups, "crisis.md")) == "12 maart 2026"
+    assert str(last_changed("2026-01-05", groups, "crisis.md")) == "10 maart 2026"
+    assert str(last_changed(None, groups, "index.md")) == "2 april 2026"
+    assert last_changed(None, [], "x.md") is None
 
 
 def test_plugin_options_load() -> None:
@@ -339,8 +363,8 @@ def test_plugin_options_load() -> None:
 
 
 def test_history_required_by_option_or_environment() -> None:
-    assert changelog.history_required(True, {})
-    assert changelog.history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "true"})
-    assert changelog.history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "1"})
-    assert not changelog.history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "false"})
-    assert not changelog.history_required(False, {})
+    assert history_required(True, {})
+    assert history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "true"})
+    assert history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "1"})
+    assert not history_required(False, {"HANDBOOK_REQUIRE_HISTORY": "false"})
+    assert not history_required(False, {})

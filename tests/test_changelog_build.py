@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import VENV_BIN, build, copy_project, mkdocs
-from handbook import changelog
+from handbook.changelog.entries import data_used_by
 
 pytestmark = pytest.mark.slow
 
@@ -163,7 +163,7 @@ def _users(site: Path, repo: Path, key: str) -> tuple[str, list[str]]:
     article = _article(site / "wijzigingen" / "index.html")
     order = re.findall(r'<h3 id="pagina-([^"]+)">(.*?)<a class="headerlink"', article, re.S)
     sources = {p.name: p.read_text(encoding="utf-8") for p in (repo / "docs").glob("*.md")}
-    used = changelog.data_used_by(sources)[key]
+    used = data_used_by(sources)[key]
     pages = [(slug, html.unescape(title).strip()) for slug, title in order if f"{slug}.md" in used]
     assert len(pages) == len(used) >= 2
     links = ["../" if slug == "index" else f"../{slug}/" for slug, _ in pages]

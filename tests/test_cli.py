@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from handbook.cli import main
-from handbook.schema import schemas, stale_schemas
+from handbook.core.schema import schemas, stale_schemas
 
 
 def test_committed_schema_is_current() -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from handbook.data import load_brand
-from handbook.models import Datum, duration_minutes
-from handbook.pages import check_page, front_matter_text
-from handbook.yamlsrc import HandbookError
+from handbook.core.brand import load_brand
+from handbook.core.dates import Datum
+from handbook.core.errors import HandbookError
+from handbook.core.frontmatter import check_page, front_matter_text
+from handbook.core.models.fields import duration_minutes
 
 ROOT = Path(__file__).resolve().parent.parent
 

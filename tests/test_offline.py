@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import ROOT, VENV_BIN, copy_project
-from handbook.offline import package_name, slug
+from handbook.outputs.offline import package_name, slug
 
 ZIP_NAME = "vonkel-socialmediabeleid-2.0-2026-09-01"
 

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from handbook import crisiskaart, onepager
+from handbook.sheets import crisiskaart
+from handbook.sheets.items import SheetItem, collect_sections, nav_pages, sheet_items
+from handbook.sheets.layout import LAYOUT, budget_message, plain, strip_lines, usage
+from handbook.sheets.onepager import PDF_NAME, sheet_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 # UPDATE_GOLDEN=1 rewrites the expected files; review the diff before committing it.
@@ -24,23 +27,23 @@ def _golden(path: Path, actual: str) -> None:
     assert actual == path.read_text(encoding="utf-8")
 
 
-def _case(name: str) -> tuple[list[onepager.SheetItem], dict]:
+def _case(name: str) -> tuple[list[SheetItem], dict]:
     case = yaml.safe_load((GOLDEN / "onepager" / f"{name}.yml").read_text(encoding="utf-8"))
     variables = _variables()
     pages = [(p["titel"], p["src_uri"], p["raw"]) for p in case["pages"]]
-    sections = onepager.collect_sections(pages)
-    return onepager.sheet_items(sections, variables, case.get("sector_items") or []), variables
+    sections = collect_sections(pages)
+    return sheet_items(sections, variables, case.get("sector_items") or []), variables
 
 
 def test_sheet_markdown_matches_golden_file() -> None:
     items, variables = _case("basis")
-    actual = onepager.sheet_markdown(items, variables, onepager.PDF_NAME)
+    actual = sheet_markdown(items, variables, PDF_NAME)
     _golden(GOLDEN / "onepager" / "basis.md", actual)
 
 
 def test_sheet_without_pdf_has_no_pdf_key() -> None:
     items, variables = _case("basis")
-    assert "\npdf:" not in onepager.sheet_markdown(items, variables, None)
+    assert "\npdf:" not in sheet_markdown(items, variables, None)
 
 
 def test_only_kern_items_in_nav_order_with_placeholders_filled() -> None:
@@ -69,7 +72,7 @@ def test_nav_pages_walks_sections_and_skips_links() -> None:
         "los.md",
         {"Beleid": [{"Crisis": "crisis.md"}, {"Extern": "https://example.org/x.md"}]},
     ]
-    assert onepager.nav_pages(nav) == [
+    assert nav_pages(nav) == [
         ("Start", "index.md"),
         (None, "los.md"),
         ("Crisis", "crisis.md"),
@@ -90,40 +93,40 @@ def test_crisis_card_shows_five_steps_and_the_first_holding_statement() -> None:
 
 
 def _items(count: int, text: str = "Zet ingeplande berichten op pauze.") -> list:
-    return [onepager.SheetItem(text, "do", "x") for _ in range(count)]
+    return [SheetItem(text, "do", "x") for _ in range(count)]
 
 
 def test_budget_counts_lines_headings_and_gaps() -> None:
     variables = _variables()
-    one_line = onepager.usage(_items(1), variables)
+    one_line = usage(_items(1), variables)
     assert one_line.lines == 3  # heading (2 lines) + 1 line
     long = "Neem een klacht over persoonlijke gegevens mee naar een privébericht."
-    assert onepager.usage(_items(1, long), variables).lines == 4
-    assert onepager.usage(_items(5), variables).lines == 8  # 2 + 5 + 4 gaps of 0.25
-    assert one_line.maximum == onepager.LAYOUT.capacity(onepager.strip_lines(variables))
+    assert usage(_items(1, long), variables).lines == 4
+    assert usage(_items(5), variables).lines == 8  # 2 + 5 + 4 gaps of 0.25
+    assert one_line.maximum == LAYOUT.capacity(strip_lines(variables))
 
 
 def test_budget_message_in_dutch_when_it_no_longer_fits() -> None:
     variables = _variables()
-    maximum = onepager.usage(_items(1), variables).maximum
+    maximum = usage(_items(1), variables).maximum
     count = 1
-    while onepager.usage(_items(count), variables).fits:
+    while usage(_items(count), variables).fits:
         count += 1
-    used = onepager.usage(_items(count), variables)
+    used = usage(_items(count), variables)
     assert used.lines == maximum + 1 or used.lines == maximum + 2
-    assert onepager.budget_message(used) == (
+    assert budget_message(used) == (
         f"De snelle referentie past niet meer op één A4: {used.lines} regels, maximaal "
         f"{maximum}; kort regels in of markeer minder regels als kern (kern: false) in de "
         "front matter van de pagina's."
     )
-    assert onepager.budget_message(onepager.usage(_items(count - 1), variables)) is None
+    assert budget_message(usage(_items(count - 1), variables)) is None
 
 
 def test_a_longer_contacts_strip_leaves_less_room() -> None:
     variables = _variables()
-    before = onepager.usage(_items(1), variables).maximum
+    before = usage(_items(1), variables).maximum
     variables["contacten"]["social_media_team"]["email"] = "a" * 90 + "@testmerk.example"
-    assert onepager.usage(_items(1), variables).maximum == before - 2 * 2
+    assert usage(_items(1), variables).maximum == before - 2 * 2
 
 
 def test_crisis_card_budget_message() -> None:
@@ -141,4 +144,4 @@ def test_crisis_card_budget_message() -> None:
 
 @pytest.mark.parametrize("text", ["**Vet** en [link](x.md)", "<b>tag</b> tekst"])
 def test_plain_text_drops_markup(text: str) -> None:
-    assert "*" not in onepager.plain(text) and "<" not in onepager.plain(text)
+    assert "*" not in plain(text) and "<" not in plain(text)

@@ -9,16 +9,11 @@ from pathlib import Path
 import pytest
 from conftest import build, copy_project
 from handbook.cli import main
-from handbook.data import load_brand
-from handbook.quiz import (
-    ExtraQuestions,
-    Link,
-    anchor_messages,
-    load_quiz,
-    quiz_page,
-    render_page,
-)
-from handbook.yamlsrc import HandbookError, read_yaml
+from handbook.core.brand import load_brand
+from handbook.core.errors import HandbookError
+from handbook.core.yamlsrc import read_yaml
+from handbook.quiz.load import ExtraQuestions, Link, anchor_messages, load_quiz
+from handbook.quiz.page import quiz_page, render_page
 from markdown.extensions.toc import slugify
 
 ROOT = Path(__file__).resolve().parent.parent

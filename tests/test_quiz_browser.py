@@ -6,9 +6,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from conftest import ROOT
-from handbook.data import load_brand
-from handbook.quiz import ExtraQuestions, Question, load_quiz
-from handbook.sectors import load_sector
+from handbook.core.brand import load_brand
+from handbook.quiz.load import ExtraQuestions, Question, load_quiz
+from handbook.sectors.load import load_sector
 
 pytestmark = pytest.mark.browser
 

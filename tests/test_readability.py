@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from handbook.cli import main
-from handbook.readability import (
+from handbook.review.readability import (
     LONG_SENTENCE_WORDS,
     MAX_AVERAGE_WORDS,
     MAX_LONG_SHARE,

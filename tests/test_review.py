@@ -11,9 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from handbook import review
 from handbook.cli import main
-from handbook.preview import classify, summary_markdown
+from handbook.core.dates import TODAY_ENV
+from handbook.review.codeowners import generate_codeowners, owners_of, parse_codeowners
+from handbook.review.dates import review_status
+from handbook.review.issue import review_issue_body
+from handbook.review.pages import PageInfo, read_pages
+from handbook.review.preview import classify, summary_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
 FIX = "Voer 'make codeowners' uit en neem .github/CODEOWNERS op in je commit."
@@ -154,7 +158,7 @@ def test_check_date_from_environment(
 ) -> None:
     due = front_matter(ROOT / "docs" / "crisis.md")["herzien_voor"]
     today = due + timedelta(days=1)
-    monkeypatch.setenv(review.TODAY_ENV, today.isoformat())
+    monkeypatch.setenv(TODAY_ENV, today.isoformat())
     code, out, err = run(capsys, "--root", str(ROOT), "check")
     assert code == 0
     assert (
@@ -164,7 +168,7 @@ def test_check_date_from_environment(
         in err.splitlines()
     )
     # The same as naming the date on the command line.
-    monkeypatch.delenv(review.TODAY_ENV)
+    monkeypatch.delenv(TODAY_ENV)
     assert run(capsys, "--root", str(ROOT), "check", "--vandaag", today.isoformat()) == (
         code,
         out,
@@ -195,8 +199,8 @@ def test_check_owner_disagrees_with_codeowners(
     ]
     # Regenerating CODEOWNERS is the fix.
     assert run(capsys, "--root", str(root), "codeowners")[0] == 0
-    rules = review.parse_codeowners((root / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
-    assert review.owners_of(rules, "docs/reageren.md") == ("@vonkel/legal",)
+    rules = parse_codeowners((root / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
+    assert owners_of(rules, "docs/reageren.md") == ("@vonkel/legal",)
     assert run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")[0] == 0
 
 
@@ -302,30 +306,30 @@ def test_check_syntax_error_and_bad_macro_argument(
 
 
 def test_codeowners_is_current() -> None:
-    brand_pages, _ = review.read_pages(ROOT, _contacts())
-    expected = review.generate_codeowners(brand_pages, _contacts(), "communicatie")
+    brand_pages, _ = read_pages(ROOT, _contacts())
+    expected = generate_codeowners(brand_pages, _contacts(), "communicatie")
     assert (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8") == expected
 
 
 def _contacts() -> dict:
-    from handbook.data import load_brand
+    from handbook.core.brand import load_brand
 
     return load_brand(ROOT / "data", ROOT).variables["contacten"]
 
 
 def test_codeowners_matching_follows_github() -> None:
-    rules = review.parse_codeowners(
+    rules = parse_codeowners(
         "# comment\n* @a\n/data/ @b\ndocs/*.md @c\n/docs/crisis.md @d @e\n*.yml @f\n"
     )
-    assert review.owners_of(rules, "README.md") == ("@a",)
-    assert review.owners_of(rules, "data/slas.yml") == ("@f",)
-    assert review.owners_of(rules, "data/sub/x.txt") == ("@b",)
-    assert review.owners_of(rules, "docs/reageren.md") == ("@c",)
-    assert review.owners_of(rules, "docs/crisis.md") == ("@d", "@e")
-    assert review.owners_of(review.parse_codeowners("/docs/ @x\n"), "mkdocs.yml") is None
+    assert owners_of(rules, "README.md") == ("@a",)
+    assert owners_of(rules, "data/slas.yml") == ("@f",)
+    assert owners_of(rules, "data/sub/x.txt") == ("@b",)
+    assert owners_of(rules, "docs/reageren.md") == ("@c",)
+    assert owners_of(rules, "docs/crisis.md") == ("@d", "@e")
+    assert owners_of(parse_codeowners("/docs/ @x\n"), "mkdocs.yml") is None
 
 
-def _golden_pages(tmp_path: Path) -> list[review.PageInfo]:
+def _golden_pages(tmp_path: Path) -> list[PageInfo]:
     docs = tmp_path / "docs"
     docs.mkdir()
     pages = {
@@ -342,7 +346,7 @@ def _golden_pages(tmp_path: Path) -> list[review.PageInfo]:
             f"dos: [a]\ndonts: [b]\n---\n\n# {title}\n",
             encoding="utf-8",
         )
-    found, messages = review.read_pages(
+    found, messages = read_pages(
         tmp_path, _contacts(), variables={"organisatie": {"naam": "Vonkel"}}
     )
     assert messages == []
@@ -351,7 +355,7 @@ def _golden_pages(tmp_path: Path) -> list[review.PageInfo]:
 
 def test_review_issue_golden(tmp_path: Path) -> None:
     pages = _golden_pages(tmp_path)
-    body = review.review_issue_body(
+    body = review_issue_body(
         pages, _contacts(), date(2026, 2, 1), "https://intranet.example/beleid/"
     )
     assert body == (GOLDEN / "review-issue.md").read_text(encoding="utf-8")
@@ -359,7 +363,7 @@ def test_review_issue_golden(tmp_path: Path) -> None:
 
 def test_review_issue_nothing_due(tmp_path: Path) -> None:
     pages = _golden_pages(tmp_path)
-    assert review.review_issue_body(pages, _contacts(), date(2025, 6, 1)) == (
+    assert review_issue_body(pages, _contacts(), date(2025, 6, 1)) == (
         "<!-- handbook-review: 0 -->\n"
         "Stand op 1 juni 2025: pagina's van het handboek waarvan de beoordelingsdatum "
         "(`herzien_voor`) verstreken is of binnen 30 dagen verstrijkt.\n\n"
@@ -386,10 +390,10 @@ def test_review_issue_command(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_review_status_window() -> None:
     today = date(2026, 5, 1)
-    assert review.review_status(date(2026, 4, 30), today) == "verlopen"
-    assert review.review_status(date(2026, 5, 1), today) == "binnenkort"
-    assert review.review_status(date(2026, 5, 31), today) == "binnenkort"
-    assert review.review_status(date(2026, 6, 1), today) is None
+    assert review_status(date(2026, 4, 30), today) == "verlopen"
+    assert review_status(date(2026, 5, 1), today) == "binnenkort"
+    assert review_status(date(2026, 5, 31), today) == "binnenkort"
+    assert review_status(date(2026, 6, 1), today) is None
 
 
 def test_preview_summary_lists_changed_pages() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import build, copy_project
-from handbook.pdf import serve_directory
+from handbook.outputs.chromium import serve_directory
 
 NOTICE = "Deze pagina had vóór 1 maart 2027 opnieuw beoordeeld moeten worden."
 

@@ -10,21 +10,18 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT
-from handbook.data import available_sectors, load_brand
-from handbook.schema import schemas
-from handbook.sectors import (
-    MIN_RULES,
-    load_all_sectors,
-    load_sector,
+from handbook.core.brand import available_sectors, load_brand
+from handbook.core.errors import HandbookError
+from handbook.core.schema import schemas
+from handbook.outputs.variants import Job, plan_variants
+from handbook.sectors.load import MIN_RULES, load_all_sectors, load_sector, section_keys
+from handbook.sectors.page import (
     make_sector_macros,
     normalize_url,
     onepager_items,
     section_block,
-    section_keys,
     sector_page,
 )
-from handbook.variants import Job, plan_variants
-from handbook.yamlsrc import HandbookError
 
 SECTORS = (
     "technologie",

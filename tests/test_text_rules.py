@@ -18,10 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ROOT, build, copy_project
-from handbook import onepager, render, review
-from handbook.data import load_brand
-from handbook.sectors import load_all_sectors, status_warnings
-from handbook.yamlsrc import HandbookError
+from handbook.content.tables import dos_donts_box
+from handbook.core.brand import load_brand
+from handbook.core.dates import parse_today
+from handbook.core.errors import HandbookError
+from handbook.review.project import check_project
+from handbook.sectors.load import load_all_sectors, status_warnings
+from handbook.sheets.items import Section, sheet_items
 
 # --- no typed durations -----------------------------------------------------------------------
 
@@ -112,6 +115,22 @@ def test_a_duration_reports_its_line() -> None:
     assert typed_durations(text) == [(8, "4 uur")]
 
 
+def test_no_hashtag_in_front_matter_is_lost_to_a_yaml_comment() -> None:
+    """In YAML, ' #' starts a comment: '- Meld het met #adv' would end after 'met'."""
+    unquoted = []
+    for path in sorted((ROOT / "docs").glob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        end = lines.index("---", 1) if lines and lines[0] == "---" else 0
+        for number, line in enumerate(lines[1:end], 2):
+            value = re.sub(r"^\s*(-\s+)?(\{\s*)?(tekst:\s*)?", "", line)
+            if " #" in line and not value.startswith(("'", '"')):
+                unquoted.append(f"{path.name}:{number}")
+    assert unquoted == []
+    text = (ROOT / "docs" / "ambassadeurs-en-influencers.md").read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---")[1])
+    assert meta["dos"][0].endswith('#adv, #spon of "betaald partnerschap".')
+
+
 # --- sector examples ------------------------------------------------------------------------
 
 
@@ -183,7 +202,7 @@ def test_a_status_checked_at_the_review_gives_no_warning(tmp_path: Path) -> None
         path.read_text(encoding="utf-8").replace("datum: 2025-10-30", "datum: 2026-12-01"),
         encoding="utf-8",
     )
-    report = review.check_project(project, review.parse_today("2026-12-01"))
+    report = check_project(project, parse_today("2026-12-01"))
     stale = [w for w in report.warnings if "status.datum" in w]
     assert [w.split(",")[0] for w in stale] == [
         "data/sectoren/energie-industrie.yml",
@@ -202,23 +221,23 @@ def test_the_sector_page_shows_the_status_with_its_date(site_dir: Path) -> None:
 def test_the_box_leaves_out_items_whose_fact_does_not_hold() -> None:
     dos = [{"tekst": "Altijd"}, {"tekst": "Alleen aan de beurs", "als": "beursgenoteerd"}]
     donts = [{"tekst": "Alleen met OR", "als": "ondernemingsraad"}]
-    listed = render.dos_donts_box(dos, donts, {"beursgenoteerd": True, "ondernemingsraad": True})
+    listed = dos_donts_box(dos, donts, {"beursgenoteerd": True, "ondernemingsraad": True})
     assert "- Alleen aan de beurs" in listed and "- Alleen met OR" in listed
-    private = render.dos_donts_box(dos, donts, {"beursgenoteerd": False, "ondernemingsraad": False})
+    private = dos_donts_box(dos, donts, {"beursgenoteerd": False, "ondernemingsraad": False})
     assert "- Altijd" in private
     assert "Alleen aan de beurs" not in private
     assert "Niet doen" not in private  # no empty column
 
 
 def test_the_one_pager_leaves_out_items_whose_fact_does_not_hold() -> None:
-    section = onepager.Section(
+    section = Section(
         "vertrouwelijke-informatie.md",
         "Vertrouwelijk",
         dos=(("Altijd", True, None),),
         donts=(("Alleen aan de beurs", True, "beursgenoteerd"),),
     )
-    listed = onepager.sheet_items([section], {"organisatie": {"beursgenoteerd": True}})
-    private = onepager.sheet_items([section], {"organisatie": {"beursgenoteerd": False}})
+    listed = sheet_items([section], {"organisatie": {"beursgenoteerd": True}})
+    private = sheet_items([section], {"organisatie": {"beursgenoteerd": False}})
     assert [i.tekst for i in listed] == ["Altijd", "Alleen aan de beurs"]
     assert [i.tekst for i in private] == ["Altijd"]
 
@@ -230,7 +249,7 @@ def test_an_unknown_fact_in_als_is_reported(tmp_path: Path) -> None:
         path.read_text(encoding="utf-8").replace("als: ondernemingsraad", "als: or", 1),
         encoding="utf-8",
     )
-    report = review.check_project(project, review.parse_today("2026-12-01"))
+    report = check_project(project, parse_today("2026-12-01"))
     assert any(
         m.startswith("docs/ondernemingsraad.md, regel 8, sleutel 'dos[1].als': 'or' kan hier niet.")
         and "'beursgenoteerd'" in m

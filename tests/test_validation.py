@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from conftest import build, copy_project
-from handbook import validation
-from handbook.basics import Datum
-from handbook.pages import page_meta
-from handbook.validation import Invalid, Record, as_dicts, plain, replace, validated
+from handbook.core import validation
+from handbook.core.dates import Datum
+from handbook.core.frontmatter import page_meta
+from handbook.core.validation import Invalid, Record, as_dicts, plain, replace, validated
 
 ORGANISATIE = {
     "naam": "Testmerk",

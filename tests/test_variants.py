@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, VENV_BIN, copy_project, linkcheck
-from handbook.data import available_sectors, load_brand
-from handbook.sectors import load_sector
+from handbook.core.brand import available_sectors, load_brand
+from handbook.sectors.load import load_sector
 
 pytestmark = pytest.mark.slow
 

@@ -78,7 +78,7 @@ def test_ci_runs_the_same_command_as_ci_run() -> None:
 
 
 def test_codeowners_covers_data_plugins_and_config() -> None:
-    from handbook.review import owners_of, parse_codeowners
+    from handbook.review.codeowners import owners_of, parse_codeowners
 
     rules = parse_codeowners((ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8"))
     for path in ("data/slas.yml", "plugins/handbook/plugin.py", "mkdocs.yml", "docs/crisis.md"):

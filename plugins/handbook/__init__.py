@@ -1,3 +1,20 @@
-"""The social media policy handbook: MkDocs plugin, data model and command-line tool."""
+"""The social media policy handbook: MkDocs plugin, data model and command-line tool.
+
+Where things live:
+
+- ``plugin.py`` wires MkDocs events to the plain modules below, ``config.py`` is its typed
+  configuration, ``generated.py`` adds a generated page to a build, ``serve.py`` makes
+  ``mkdocs serve`` poll quicker.
+- ``core/``: the data (YAML with line numbers, models, validation, loading, placeholders,
+  dates, build cache).
+- ``content/``: tables and boxes that pages ask for through macros.
+- One folder per generated page: ``sheets/`` (quick reference and crisis card), ``quiz/``,
+  ``changelog/``, ``sectors/``.
+- ``review/``: the editors' checks (review dates, owners, CODEOWNERS, ``handbook check``).
+- ``outputs/``: the offline zip, the policy PDF, the sector variants, printing with Chromium.
+- ``cli/``: the ``handbook`` command, one module per group of commands.
+"""
+
+from __future__ import annotations
 
 __version__ = "0.1.0"

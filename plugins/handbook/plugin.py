@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,44 +11,49 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from . import changelog, quiz, render, review, sheets, validation
-from .basics import Datum
-from .cache import BuildCache, cache_folder
-from .config import HandbookConfig
-from .data import Brand, load_brand
-from .generated import add_page
-from .macros import make_macros
-from .pages import check_page, omitted_message
-from .placeholders import (
-    Recorder,
-    index_paths,
-    placeholder_messages,
-    render_text,
-    syntax_message,
+from .changelog.entries import Group, build_changelog, last_changed
+from .changelog.history import history_required, read_history
+from .changelog.render import (
+    nav_titles,
+    page_anchor,
+    page_titles,
+    render_changelog,
+    render_whats_new,
 )
-from .sectors import (
+from .config import HandbookConfig
+from .content.macros import make_macros
+from .content.tables import dos_donts_box
+from .core.brand import Brand, load_brand
+from .core.cache import BuildCache, cache_folder
+from .core.dates import parse_today
+from .core.errors import HandbookError, abort_message
+from .core.frontmatter import check_page, omitted_message
+from .core.placeholders import (
+    Recorder,
+    drop_macro_error_blocks,
+    index_paths,
+    macro_error_messages,
+    placeholder_messages,
+    render_value,
+)
+from .core.validation import use_folder
+from .generated import add_page
+from .quiz.load import ExtraQuestions, anchor_messages
+from .quiz.page import PAGE_URI as QUIZ_PAGE
+from .quiz.page import quiz_page
+from .review.dates import insert_after_title, overdue_notice, review_status
+from .sectors.load import load_sector, section_keys
+from .sectors.page import (
     SECTOR_PAGE,
-    load_sector,
     make_sector_macros,
     normalize_url,
     onepager_items,
-    section_keys,
     sector_page,
 )
-from .yamlsrc import HandbookError
+from .serve import SERVE_BUILD_DELAY_SECONDS, SERVE_POLL_SECONDS, quicker_polling
+from .sheets.site import add_sheets, pdf_wanted, render_pdfs
 
 log = get_plugin_logger(__name__)
-
-# mkdocs-macros replaces a page that fails to parse or render with a block like these.
-_MACRO_SYNTAX_ERROR = "# _Macro Syntax Error_"
-_MACRO_ERROR = re.compile(r"^# _Macro Rendering Error_.*?^_(?!File_)(\w+)_: (.*?)$", re.S | re.M)
-
-
-def _drop_macro_error_blocks(record: logging.LogRecord) -> bool:
-    """mkdocs-macros logs a failed page with a Python traceback; we report it in Dutch instead."""
-    return "_Macro Rendering Error_" not in str(record.msg) and "_Macro Syntax Error_" not in str(
-        record.msg
-    )
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -77,7 +80,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             cache_folder(root, self.config.cache, self.config.cache_dir, dict(os.environ))
         )
         # Data that was valid before is not validated again (nor pydantic imported for it).
-        validation.use_folder(self.cache.path("validated"))
+        use_folder(self.cache.path("validated"))
         try:
             self.brand: Brand = load_brand(root / self.config.data_dir, root, self.config.sector)
             self.sections = section_keys(Path(config.docs_dir))
@@ -89,18 +92,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.brand.variables,
             )
         except HandbookError as error:
-            raise PluginError(_abort(error.messages)) from None
+            raise PluginError(abort_message(error.messages)) from None
         self.macros = config.plugins.get("macros")
         if self.macros is None:
             raise PluginError(
                 "mkdocs.yml: de plugin 'macros' ontbreekt. Zet '- macros' onder 'plugins', "
                 "na '- handbook'."
             )
-        logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(_drop_macro_error_blocks)
+        logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(drop_macro_error_blocks)
         self.errors: list[str] = []
         self.sources: dict[str, str] = {}
         try:
-            self.today = review.parse_today(self.config.vandaag)
+            self.today = parse_today(self.config.vandaag)
         except ValueError as error:
             where = (
                 "mkdocs.yml, plugin handbook, 'vandaag'"
@@ -129,15 +132,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             if docs.is_relative_to(root.resolve())
             else "docs"
         )
-        self.history = changelog.read_history(root, docs_rel, self.config.data_dir)
+        self.history = read_history(root, docs_rel, self.config.data_dir)
         self.history_dirs = (docs_rel, self.config.data_dir)
-        self.changelog_groups: list[changelog.Group] = []
+        self.changelog_groups: list[Group] = []
         self.page_titles: dict[str, str] = {}
         self.changelog_file = None
         if not self.history.available:
-            if changelog.history_required(self.config.changelog_require_history, os.environ):
+            if history_required(self.config.changelog_require_history, os.environ):
                 raise PluginError(
-                    _abort([self.history.message() + " (changelog_require_history staat aan.)"])
+                    abort_message(
+                        [self.history.message() + " (changelog_require_history staat aan.)"]
+                    )
                 )
             log.info(self.history.message())
             # Without history the revision-date plugin would show the build date (no git) or the
@@ -149,7 +154,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _whats_new(self) -> str:
         """Macro for the home page: the rule changes of the current policy version."""
-        return changelog.render_whats_new(
+        return render_whats_new(
             self.history,
             self.changelog_groups,
             self.brand.variables["organisatie"],
@@ -158,13 +163,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
 
     def _add_changelog(self, files, config) -> None:
         """The page wijzigingen/ from the history read in on_config (called from on_files)."""
-        order = {uri: i for i, uri in enumerate(changelog.nav_titles(config.nav))}
+        order = {uri: i for i, uri in enumerate(nav_titles(config.nav))}
         pages = [f for f in files.documentation_pages() if not f.generated_by]
         pages.sort(key=lambda f: order.get(f.src_uri, len(order)))
         sources = {f.src_uri: f.content_string for f in pages}
-        self.page_titles = changelog.page_titles(sources, config.nav, self.brand.variables)
-        self.changelog_groups = changelog.build_changelog(self.history, *self.history_dirs, sources)
-        content = changelog.render_changelog(
+        self.page_titles = page_titles(sources, config.nav, self.brand.variables)
+        self.changelog_groups = build_changelog(self.history, *self.history_dirs, sources)
+        content = render_changelog(
             self.history, self.changelog_groups, self.page_titles, self.config.repository_url
         )
         self.changelog_file = add_page(files, config, "wijzigingen.md", content)
@@ -183,25 +188,25 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         root = Path(config.config_file_path or ".").parent
         try:
-            self.quiz, content = quiz.quiz_page(
+            self.quiz, content = quiz_page(
                 root / self.config.data_dir,
                 Path(config.docs_dir),
                 self.brand.variables,
                 root,
-                extra=[quiz.ExtraQuestions(self.sector.source)],  # the sector's own questions
+                extra=[ExtraQuestions(self.sector.source)],  # the sector's own questions
             )
         except HandbookError as error:
-            raise PluginError(_abort(error.messages)) from None
-        add_page(files, config, quiz.PAGE_URI, content, f"../{self.config.data_dir}/quiz.yml")
+            raise PluginError(abort_message(error.messages)) from None
+        add_page(files, config, QUIZ_PAGE, content, f"../{self.config.data_dir}/quiz.yml")
         pages = [f.src_uri.removesuffix(".md") for f in files.documentation_pages()]
         source = os.path.relpath(self.sector.source.path, config.docs_dir)
         add_page(
             files, config, SECTOR_PAGE, sector_page(self.sector, pages), Path(source).as_posix()
         )
         self.files = files
-        self.with_pdf = sheets.pdf_wanted(self.config.pdf, self.command)
+        self.with_pdf = pdf_wanted(self.config.pdf, self.command)
         self.errors.extend(
-            sheets.add_sheets(
+            add_sheets(
                 files,
                 config,
                 self.brand.variables,
@@ -238,12 +243,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.errors.extend(messages)
         if meta is None:
             return None
-        if review.review_status(meta.herzien_voor, self.today) == "verlopen":
+        if review_status(meta.herzien_voor, self.today) == "verlopen":
             owner = self.brand.variables["contacten"][meta.eigenaar]
-            notice = review.overdue_notice(meta.herzien_voor, owner["rol"], owner.get("email"))
-            markdown = review.insert_after_title(markdown, notice)
+            notice = overdue_notice(meta.herzien_voor, owner["rol"], owner.get("email"))
+            markdown = insert_after_title(markdown, notice)
         organisatie = self.brand.variables["organisatie"]
-        return markdown.rstrip() + "\n" + render.dos_donts_box(meta.dos, meta.donts, organisatie)
+        return markdown.rstrip() + "\n" + dos_donts_box(meta.dos, meta.donts, organisatie)
 
     @event_priority(50)  # right after the page's Markdown was rendered; order is not critical
     def on_page_content(self, html: str, *, page, config, files) -> str | None:
@@ -253,23 +258,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         env = self.macros.env
         variables = self.macros.variables
         for key, value in list(page.meta.items()):
-            page.meta[key] = _render_value(env, variables, value)
+            page.meta[key] = render_value(env, variables, value)
         raw = page.file.content_string
         self.errors.extend(placeholder_messages(label, self.recorder.take(), raw))
-        if _MACRO_SYNTAX_ERROR in (page.markdown or ""):
-            markdown = self.sources.get(page.file.src_uri, "")
-            offset = raw[: raw.find(markdown)].count("\n") if markdown and markdown in raw else 0
-            problem = syntax_message(env, label, markdown, offset)
-            if problem:
-                self.errors.append(problem)
-        match = _MACRO_ERROR.search(page.markdown or "")
-        if match:
-            kind, text = match.group(1), match.group(2).strip()
-            detail = text if kind == "ValueError" else f"{kind}: {text}"
-            self.errors.append(
-                f"{label}: een macro op deze pagina gaf een fout: {detail}. Controleer de naam "
-                "van de macro en de waarden tussen de haakjes."
-            )
+        source = self.sources.get(page.file.src_uri, "")
+        self.errors.extend(macro_error_messages(env, label, page.markdown or "", source, raw))
         return None
 
     def on_page_context(self, context, *, page, config, nav):
@@ -279,12 +272,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if page.file.src_uri == SECTOR_PAGE and page.edit_url:
             page.edit_url = normalize_url(page.edit_url)  # ".../docs/../data/..." -> ".../data/..."
         if self.changelog_file is not None and not page.file.generated_by:
-            anchor = changelog.page_anchor(page.file.src_uri)
+            anchor = page_anchor(page.file.src_uri)
             url = get_relative_url(self.changelog_file.url, page.file.url)
             context["wijzigingen"] = {
                 "beschikbaar": self.history.available,
                 "url": f"{url}#{anchor}",
-                "laatst_gewijzigd": changelog.last_changed(
+                "laatst_gewijzigd": last_changed(
                     page.meta.get("git_revision_date_localized_raw_iso_date"),
                     self.changelog_groups,
                     page.file.src_uri,
@@ -304,9 +297,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for f in files.documentation_pages()
             if f.page is not None
         }
-        self.errors.extend(quiz.anchor_messages(self.quiz.links, anchors))
+        self.errors.extend(anchor_messages(self.quiz.links, anchors))
         if self.errors:
-            raise PluginError(_abort(self.errors))
+            raise PluginError(abort_message(self.errors))
         return None
 
     def on_serve(self, server, *, config, builder):
@@ -331,7 +324,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.cache.tidy()
         if not self.with_pdf:
             return
-        for path in sheets.render_pdfs(Path(config.site_dir), self.files, self.cache):
+        for path in render_pdfs(Path(config.site_dir), self.files, self.cache):
             name = path.relative_to(config.site_dir).as_posix()
             if path in self.cache.hits:
                 log.info(f"PDF ongewijzigd, uit de cache: {name}")
@@ -339,47 +332,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 log.info(f"PDF geschreven: {name}")
 
 
-SERVE_POLL_SECONDS = 0.1
-SERVE_BUILD_DELAY_SECONDS = 0.05
-
-
-def quicker_polling(server: Any, seconds: float) -> bool:
-    """Set the polling interval of a LiveReloadServer's observer and its emitters.
-
-    Folders watched later (``watch:`` in mkdocs.yml) get it from the observer. Returns whether
-    it could be set.
-    """
-    observer = getattr(server, "observer", None)
-    if observer is None or not isinstance(getattr(observer, "_timeout", None), int | float):
-        return False
-    observer._timeout = seconds
-    for emitter in getattr(observer, "emitters", ()):
-        if isinstance(getattr(emitter, "_timeout", None), int | float):
-            emitter._timeout = seconds
-    return True
-
-
 def _label(config, src_uri: str) -> str:
     """How messages name a page: ``docs/crisis.md``."""
     return f"{Path(config.docs_dir).name}/{src_uri}"
-
-
-def _render_value(env, variables: dict[str, Any], value: Any) -> Any:
-    """Fill placeholders in front matter values (strings, and strings inside lists/dicts)."""
-    if isinstance(value, date) and not isinstance(value, Datum):
-        return Datum(value.year, value.month, value.day)
-    if isinstance(value, str) and "{" in value:
-        return render_text(env, value, variables)
-    if isinstance(value, list):
-        return [_render_value(env, variables, v) for v in value]
-    if isinstance(value, dict):
-        return {k: _render_value(env, variables, v) for k, v in value.items()}
-    return value
-
-
-def _abort(messages: list[str]) -> str:
-    count = len(messages)
-    head = "Het handboek kan niet gebouwd worden: " + (
-        "1 probleem." if count == 1 else f"{count} problemen."
-    )
-    return "\n".join([head, *(f"  - {m}" for m in messages)])

@@ -1,0 +1,1 @@
+"""One module per figure of ``make bench``; each exposes a function ``(opts, tmp) -> dict``."""

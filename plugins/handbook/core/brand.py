@@ -1,0 +1,194 @@
+"""Load and validate a brand's data files; report every problem in Dutch with file, line and key.
+
+Plain functions without MkDocs imports: the plugin, the CLI and the tests call them alike."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, StrictUndefined, TemplateError
+
+from .errors import HandbookError
+from .keys import BRAND_STEMS, REQUIRED_CONTACTS, SECTOR_KEYS
+from .messages import key_text, validation_messages
+from .placeholders import render_text
+from .validation import Invalid, Record, as_dicts, replace, validated
+from .yamlsrc import Source, read_yaml
+
+
+def validate_source(source: Source, kind: str, prefix: Sequence[str | int]) -> Any:
+    try:
+        return validated(kind, source.data)
+    except Invalid as error:
+        raise HandbookError(validation_messages(source, error, prefix)) from None
+
+
+@dataclass
+class Brand:
+    """A brand's validated data, the sources they came from, and plain dicts for templates."""
+
+    data_dir: Path
+    models: dict[str, Any]
+    sources: dict[str, Source]
+    sectors: tuple[str, ...] = ()
+    variables: dict[str, Any] = field(default_factory=dict)
+
+    def contact(self, key: str) -> Record:
+        return self.models["contacten"][key]
+
+
+def available_sectors(data_dir: Path) -> tuple[str, ...]:
+    folder = data_dir / "sectoren"
+    return tuple(sorted(p.stem for p in folder.glob("*.yml"))) if folder.is_dir() else ()
+
+
+def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | None = None) -> Brand:
+    """Read, validate and cross-check every brand file in ``data_dir``.
+
+    ``sector`` overrides ``organisatie.sector`` (used for the sector variants).
+    Raises :class:`HandbookError` with every problem found, not only the first.
+    """
+    label_root = label_root or data_dir.parent
+    messages: list[str] = []
+    models: dict[str, Any] = {}
+    sources: dict[str, Source] = {}
+    for stem in BRAND_STEMS:
+        path = data_dir / f"{stem}.yml"
+        label = _label(path, label_root)
+        try:
+            source = read_yaml(path, label)
+            sources[stem] = source
+            models[stem] = validate_source(source, stem, (stem,))
+        except HandbookError as error:
+            messages.extend(error.messages)
+    sectors = available_sectors(data_dir)
+    if not messages:
+        messages.extend(_cross_check(models, sources, sectors, sector))
+    if messages:
+        raise HandbookError(messages)
+    brand = Brand(data_dir=data_dir, models=models, sources=sources, sectors=sectors)
+    if sector:
+        models["organisatie"] = replace(models["organisatie"], sector=sector)
+    # Plain dicts and lists for Jinja; dates keep their Dutch ``str``.
+    variables = {stem: as_dicts(model) for stem, model in models.items()}
+    brand.variables = fill_placeholders(variables, sources)
+    return brand
+
+
+def fill_in(
+    value: Any,
+    source: Source,
+    variables: Mapping[str, Any],
+    prefix: Sequence[str | int] = (),
+    example: str = "{{ organisatie.naam }}",
+) -> Any:
+    """Fill ``{{ ... }}`` in every text inside ``value`` (read from ``source``) from the brand
+    data; every unknown name is a Dutch message with file, line and key."""
+    env = Environment(undefined=StrictUndefined, autoescape=False)
+    messages: list[str] = []
+
+    def fill(item: Any, loc: list[str | int]) -> Any:
+        if isinstance(item, str) and "{" in item:
+            try:
+                return render_text(env, item, variables)
+            except TemplateError as error:
+                messages.append(
+                    f"{source.label}, regel {source.line_of(loc)}, sleutel "
+                    f"'{key_text([*prefix, *loc])}': de placeholder klopt niet ({error}). "
+                    f"Gebruik bestaande gegevens, zoals {example}."
+                )
+                return item
+        if isinstance(item, dict):
+            return {k: fill(v, [*loc, k]) for k, v in item.items()}
+        if isinstance(item, list):
+            return [fill(v, [*loc, i]) for i, v in enumerate(item)]
+        return item
+
+    filled = fill(value, [])
+    if messages:
+        raise HandbookError(messages)
+    return filled
+
+
+def fill_placeholders(variables: dict[str, Any], sources: dict[str, Source]) -> dict[str, Any]:
+    """Fill ``{{ ... }}`` inside data values (a holding statement may name the brand)."""
+    messages: list[str] = []
+    filled = {}
+    for stem, value in variables.items():
+        try:
+            filled[stem] = fill_in(value, sources[stem], variables, (stem,))
+        except HandbookError as error:
+            messages.extend(error.messages)
+    if messages:
+        raise HandbookError(messages)
+    return filled
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _refs(models: dict[str, Any]) -> Iterable[tuple[str, Sequence[str | int], str]]:
+    """Every contact reference: (file stem, key path inside the file, referenced key)."""
+    yield "organisatie", ("beleidseigenaar",), models["organisatie"].beleidseigenaar
+    for i, step in enumerate(models["slas"].escalatie):
+        yield "slas", ("escalatie", i, "naar"), step.naar
+    yield "slas", ("datalek", "melden_bij"), models["slas"].datalek.melden_bij
+    for i, kanaal in enumerate(models["kanalen"]):
+        yield "kanalen", (i, "eigenaar"), kanaal.eigenaar
+    for i, rule in enumerate(models["goedkeuring"]):
+        yield "goedkeuring", (i, "goedkeurder"), rule.goedkeurder
+    for i, level in enumerate(models["crisis"].niveaus):
+        yield "crisis", ("niveaus", i, "beslist"), level.beslist
+
+
+def contact_ref_message(
+    source: Source, loc: Sequence[str | int], prefix: str, ref: str, known: Iterable[str]
+) -> str:
+    line = source.line_of(loc)
+    return (
+        f"{source.label}, regel {line}, sleutel '{key_text([prefix, *loc])}': "
+        f"'{ref}' is geen bekend contact. Kies een sleutel uit data/contacten.yml: "
+        f"{', '.join(sorted(known))}."
+    )
+
+
+def _cross_check(
+    models: dict[str, Any],
+    sources: dict[str, Source],
+    sectors: tuple[str, ...],
+    sector: str | None,
+) -> list[str]:
+    messages = []
+    contacts = models["contacten"]
+    for key in REQUIRED_CONTACTS:
+        if key not in contacts:
+            messages.append(
+                f"{sources['contacten'].label}: het contact '{key}' ontbreekt. Elke organisatie "
+                f"heeft deze rollen nodig: {', '.join(REQUIRED_CONTACTS)}."
+            )
+    for stem, loc, ref in _refs(models):
+        if ref not in contacts:
+            messages.append(contact_ref_message(sources[stem], loc, stem, ref, contacts))
+    chosen = sector or models["organisatie"].sector
+    sectors = sectors or SECTOR_KEYS
+    if chosen not in sectors:
+        source = sources["organisatie"]
+        messages.append(
+            f"{source.label}, regel {source.line_of(['sector'])}, sleutel 'organisatie.sector': "
+            f"'{chosen}' is geen bekende sector. Kies uit: {', '.join(sectors)}."
+        )
+    levels = [n.niveau for n in models["crisis"].niveaus]
+    if levels != sorted(set(levels)):
+        source = sources["crisis"]
+        messages.append(
+            f"{source.label}, regel {source.line_of(['niveaus'])}, sleutel 'crisis.niveaus': "
+            "de niveaus moeten oplopen en mogen niet dubbel voorkomen (1, 2, 3, ...)."
+        )
+    return messages

@@ -1,0 +1,121 @@
+"""MkDocs glue for the printable sheets: the quick reference and the crisis card.
+
+The plugin calls :func:`add_sheets` in ``on_files`` and :func:`render_pdfs` in
+``on_post_build``. The content and the budget come from the plain modules ``onepager`` and
+``crisiskaart``; this module only reads the pages once, adds the pages and logs.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from ..core.cache import BuildCache
+
+# MODULE onepager
+from ..core.switches import switch
+from ..generated import add_page
+
+# MODULE crisiskaart
+from ..outputs.chromium import find_chromium
+from . import crisiskaart, onepager
+from .items import Section, collect_sections, nav_pages, sheet_items
+from .layout import budget_message, usage
+from .printing import print_sheets
+
+log = get_plugin_logger(__name__)
+
+
+def nav_sections(files: Files, nav: Any) -> list[Section]:
+    """Front matter of every page in the nav, read once per build, in navigation order."""
+    listed = nav_pages(nav)
+    if not listed:  # no nav: MkDocs orders the pages by path
+        listed = [(None, f.src_uri) for f in files.documentation_pages()]
+    pages = []
+    for title, src_uri in listed:
+        file = files.get_file_from_path(src_uri)
+        if file is None or file.generated_by:
+            continue
+        pages.append((title, src_uri, file.content_string))
+    return collect_sections(pages)
+
+
+def pdf_wanted(enabled: bool, command: str) -> bool:
+    """PDFs only in a real build, when enabled and Chromium is there (else: an INFO line)."""
+    if not enabled:
+        log.info("Snelle referentie en crisiskaart: PDF staat uit (pdf: false).")
+        return False
+    if switch(os.environ, "HANDBOOK_PDF") is False:
+        log.info("Snelle referentie en crisiskaart: PDF staat uit (HANDBOOK_PDF).")
+        return False
+    if command == "serve":
+        return False
+    if find_chromium() is None:
+        log.info(
+            "Chromium ontbreekt: de snelle referentie en de crisiskaart krijgen geen PDF; de "
+            "pagina's verwijzen naar Afdrukken. Installeer Chromium (apt-get install chromium) "
+            "voor de PDF."
+        )
+        return False
+    return True
+
+
+def add_sheets(
+    files: Files,
+    config,
+    variables: Mapping[str, Any],
+    *,
+    with_pdf: bool,
+    sector_items: Sequence[Mapping[str, Any]] = (),
+) -> list[str]:
+    """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages."""
+    sections = nav_sections(files, config.nav)
+    items = sheet_items(sections, variables, sector_items)
+    messages = []
+    problem = budget_message(usage(items, variables))
+    if problem:
+        messages.append(problem)
+    problem = crisiskaart.budget_message(crisiskaart.usage(variables))
+    if problem:
+        messages.append(problem)
+    # The pages are added even when over budget, so the nav stays whole; the build stops
+    # in on_env with the messages.
+    sheet = onepager.sheet_markdown(items, variables, onepager.PDF_NAME if with_pdf else None)
+    crisis_page = "crisis.md" if files.get_file_from_path("crisis.md") is not None else None
+    card = crisiskaart.card_markdown(
+        variables, crisiskaart.PDF_NAME if with_pdf else None, crisis_page
+    )
+    add_page(files, config, onepager.SRC_URI, sheet)
+    # Relative to edit_uri (".../docs/"): the card's facts live in data/crisis.yml.
+    add_page(files, config, crisiskaart.SRC_URI, card, "../data/crisis.yml")
+    return messages
+
+
+def render_pdfs(
+    site_dir: Path, files: Files | None = None, cache: BuildCache | None = None
+) -> list[Path]:
+    """Print both sheets of a built site to PDF next to their pages (Chromium required).
+
+    A sheet that is the same as at an earlier build comes from ``cache`` without Chromium.
+    """
+    targets = [
+        (_url_of(files, onepager.SRC_URI), onepager.PDF_NAME),
+        (_url_of(files, crisiskaart.SRC_URI), crisiskaart.PDF_NAME),
+    ]
+    try:
+        return print_sheets(site_dir, targets, cache)
+    except RuntimeError as error:
+        raise PluginError(
+            f"{error} Zet 'pdf: false' onder '- handbook:' in mkdocs.yml om zonder PDF te bouwen."
+        ) from None
+
+
+def _url_of(files: Files | None, src_uri: str) -> str:
+    file = files.get_file_from_path(src_uri) if files is not None else None
+    return file.url if file is not None else src_uri.removesuffix(".md") + "/"
