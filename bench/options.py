@@ -14,6 +14,7 @@ FIGURES = (
     "page_weight",
     "lighthouse",
     "one_pager",
+    "editor_feedback",
 )
 
 

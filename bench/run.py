@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import lib
+from .figures.editor_feedback import editor_feedback
 from .figures.lighthouse import lighthouse
 from .figures.live_reload import live_reload
 from .figures.one_pager import one_pager
@@ -42,6 +43,7 @@ RUNNERS: dict[str, Callable[[Options, Path], dict[str, Any]]] = {
     "page_weight": page_weight,
     "lighthouse": lighthouse,
     "one_pager": one_pager,
+    "editor_feedback": editor_feedback,
 }
 
 

@@ -86,3 +86,92 @@ def alternate(actions: dict[str, Callable[[], object]], runs: int, warmup: int =
             if isinstance(reported, int | float):
                 cpu[name].append(float(reported))
     return Runs(wall=wall, cpu={k: v for k, v in cpu.items() if v})
+
+
+# A figure whose ratio spreads more than this (max / min of its runs) is measured again.
+STEADY_SPREAD = 1.3
+STEADY_ATTEMPTS = 3
+
+
+def spread(values: Sequence[float]) -> float:
+    """``max / min`` of positive values: 1.0 means every run gave the same."""
+    if not values or min(values) <= 0:
+        raise ValueError("spread needs positive values")
+    return max(values) / min(values)
+
+
+@dataclass
+class Steadiness:
+    """How many times a figure was measured before its ratios were steady enough."""
+
+    attempts: int
+    spreads: list[dict[str, float]]  # per attempt: ratio name -> max/min
+    chosen: int  # index of the attempt reported
+    limit: float = STEADY_SPREAD
+
+    @property
+    def steady(self) -> bool:
+        return max(self.spreads[self.chosen].values()) <= self.limit
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "attempts": self.attempts,
+            "chosen_attempt": self.chosen + 1,
+            "spreads": [{k: round(v, 3) for k, v in s.items()} for s in self.spreads],
+            "limit": self.limit,
+            "steady": self.steady,
+        }
+
+    def note(self) -> str:
+        """A few words for the table: empty when the first attempt was steady."""
+        if self.attempts == 1:
+            return ""
+        worst = max(self.spreads[self.chosen].values())
+        if self.steady:
+            return f"measured {self.attempts}×, spread {worst:.2f}"
+        return f"noisy: {self.attempts} attempts, best spread {worst:.2f}"
+
+
+def steady(
+    measure: Callable[[], Runs],
+    ratios_of: Callable[[Runs], dict[str, list[float]]],
+    *,
+    limit: float = STEADY_SPREAD,
+    attempts: int = STEADY_ATTEMPTS,
+    say: Callable[[str], object] = print,
+) -> tuple[Runs, Steadiness]:
+    """Measure, and measure again while a ratio spreads more than ``limit`` (max / min).
+
+    A median of five runs on a noisy machine can still be off; a spread over the limit means
+    some runs were disturbed. Up to ``attempts`` batches are measured; the first steady batch
+    is reported, or else the batch with the smallest worst spread, marked as not steady. Each
+    batch is reported whole: runs of different batches are never mixed.
+    """
+    batches: list[Runs] = []
+    spreads: list[dict[str, float]] = []
+    for attempt in range(1, attempts + 1):
+        runs = measure()
+        batch_spreads = {name: spread(values) for name, values in ratios_of(runs).items()}
+        batches.append(runs)
+        spreads.append(batch_spreads)
+        worst_name, worst = max(batch_spreads.items(), key=lambda item: item[1])
+        if worst <= limit:
+            break
+        if attempt < attempts:
+            say(f"spread of {worst_name} is {worst:.2f} (> {limit}): measuring again")
+    chosen = min(range(len(batches)), key=lambda i: max(spreads[i].values()))
+    if max(spreads[-1].values()) <= limit:
+        chosen = len(batches) - 1
+    return batches[chosen], Steadiness(len(batches), spreads, chosen, limit)
+
+
+def first_warm(runs: int, warmup: int) -> Callable[[dict[str, Callable[[], object]]], Runs]:
+    """``alternate`` with the warm-up rounds only before the first batch (for :func:`steady`)."""
+    state = {"warmup": warmup}
+
+    def measure(actions: dict[str, Callable[[], object]]) -> Runs:
+        result = alternate(actions, runs=runs, warmup=state["warmup"])
+        state["warmup"] = 0
+        return result
+
+    return measure

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from handbook.outputs.chromium import CHROMIUM_ARGS, find_chromium, serve_directory
+from handbook.review.links import check_links
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -134,27 +135,5 @@ def page_urls(site: Path, base: str) -> list[str]:
 def linkcheck(
     site: Path, tmp_path: Path, *, anchors: bool = True, verbose: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """linkchecker over ``site`` served on 127.0.0.1 (so anchors can be checked too).
-
-    linkchecker waits 0.1-0.6 s between requests to one host unless the server answers with a
-    ``LinkChecker`` header; our own test server does, so the check runs at full speed.
-    """
-    config = tmp_path / "linkcheckerrc"
-    config.write_text(
-        "[checking]\nmaxrequestspersecond=100\n\n"
-        "[filtering]\nignore=\n  ^mailto:\n  ^tel:\n\n"
-        + ("[AnchorCheck]\n\n" if anchors else "")
-        + "[output]\nstatus=0\n",
-        encoding="utf-8",
-    )
-    with serve_directory(site, headers={"LinkChecker": "test-server"}) as url:
-        args = [str(VENV_BIN / "linkchecker"), "--config", str(config), "--no-warnings"]
-        result = subprocess.run(
-            [*args, *(["-v"] if verbose else []), url],
-            capture_output=True,
-            text=True,
-            timeout=600,
-            env={**os.environ, "HOME": str(tmp_path)},
-        )
-    result.url = url  # type: ignore[attr-defined]
-    return result
+    """linkchecker over ``site`` served on 127.0.0.1 (``handbook links`` does the same)."""
+    return check_links(site, tmp_path, anchors=anchors, verbose=verbose)

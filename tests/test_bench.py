@@ -59,6 +59,62 @@ def test_alternate_warms_up_interleaves_and_keeps_cpu_times():
     assert runs.cpu == {"a": [0.5, 0.5, 0.5]}
 
 
+def _batches(*walls):
+    """A measure() that returns the given batches of (a, b) wall times, one per call."""
+    queue = [stats.Runs(wall={"a": list(a), "b": list(b)}, cpu={}) for a, b in walls]
+    calls = []
+
+    def measure():
+        calls.append(1)
+        return queue[len(calls) - 1]
+
+    return measure, calls
+
+
+def _ab(runs):
+    return {"a/b": stats.ratios(runs.wall["a"], runs.wall["b"])}
+
+
+def test_steady_batch_is_measured_once():
+    measure, calls = _batches(([1.0, 1.1, 1.05], [1.0, 1.0, 1.0]))
+    runs, how = stats.steady(measure, _ab, say=lambda m: None)
+    assert len(calls) == 1 and how.attempts == 1 and how.steady and how.note() == ""
+    assert runs.wall["a"] == [1.0, 1.1, 1.05]
+
+
+def test_noisy_batch_is_measured_again_and_never_mixed():
+    said = []
+    measure, calls = _batches(
+        ([1.0, 2.0, 1.0], [1.0, 1.0, 1.0]),  # spread 2.0
+        ([1.0, 1.2, 1.1], [1.0, 1.0, 1.0]),  # spread 1.2
+    )
+    runs, how = stats.steady(measure, _ab, say=said.append)
+    assert len(calls) == 2 and how.chosen == 1 and how.steady
+    assert runs.wall["a"] == [1.0, 1.2, 1.1]  # the second batch whole, not a mix
+    assert said == ["spread of a/b is 2.00 (> 1.3): measuring again"]
+    assert how.note() == "measured 2×, spread 1.20"
+    assert how.as_dict()["spreads"] == [{"a/b": 2.0}, {"a/b": 1.2}]
+
+
+def test_always_noisy_reports_the_least_noisy_batch_as_noisy():
+    measure, calls = _batches(
+        ([1.0, 1.6], [1.0, 1.0]), ([1.0, 1.4], [1.0, 1.0]), ([1.0, 1.9], [1.0, 1.0])
+    )
+    runs, how = stats.steady(measure, _ab, say=lambda m: None)
+    assert len(calls) == stats.STEADY_ATTEMPTS == 3
+    assert how.chosen == 1 and not how.steady
+    assert runs.wall["a"] == [1.0, 1.4]
+    assert how.note() == "noisy: 3 attempts, best spread 1.40"
+
+
+def test_first_warm_warms_up_only_before_the_first_batch():
+    calls = []
+    measure = stats.first_warm(runs=2, warmup=1)
+    measure({"x": lambda: calls.append("x")})
+    measure({"x": lambda: calls.append("x")})
+    assert len(calls) == 3 + 2  # (1 warm-up + 2 runs), then 2 runs
+
+
 def test_baseline_copy_has_final_markdown_and_no_plugins(tmp_path):
     captured = tmp_path / "captured"
     lib.capture_markdown(ROOT, captured)
@@ -191,7 +247,9 @@ def test_quick_benchmark_runs_every_figure(tmp_path):
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=600,
+        # A guard against a hang, not a speed goal: on a busy two-core machine the quick run of
+        # every figure took over ten minutes.
+        timeout=1800,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -210,4 +268,8 @@ def test_quick_benchmark_runs_every_figure(tmp_path):
     assert scaling["handbook_vs_plain"]["ratio_median"] > 0
     assert scaling["flat_navigation"]["ratio_20_to_5_median"] > 0
     assert "plain MkDocs + Material" in result.stdout
+    feedback = data["figures"]["editor_feedback"]
+    assert feedback["status"] == "measured", feedback
+    assert set(feedback["steps"]) == {"clone", "install", "controle"}
+    assert feedback["seconds_median"] >= feedback["steps"]["controle"]["seconds_median"] > 0
     assert "| figure | measure | median | min | max | goal | met |" in result.stdout

@@ -77,6 +77,23 @@ def test_ci_runs_the_same_command_as_ci_run() -> None:
     assert any("chromium" in r for r in runs)
 
 
+def test_quick_job_runs_make_controle_from_a_cached_environment() -> None:
+    """The editor's first verdict: a job of its own, beside the full suite, that restores the
+    virtual environment and runs the same target editors run locally."""
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text(encoding="utf-8"))
+    job = flow["jobs"]["controle"]
+    assert "needs" not in job  # reports on its own, not after the full suite
+    steps = job["steps"]
+    cache = next(s for s in steps if str(s.get("uses", "")).startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".venv" and "pyproject.toml" in cache["with"]["key"]
+    assert steps[-1]["run"] == "make controle"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ncontrole:", 1)[1].split("\n\n", 1)[0]
+    assert "handbook check" in recipe
+    assert "mkdocs build --strict" in recipe and " -q" not in recipe
+    assert "handbook links" in recipe
+
+
 def test_codeowners_covers_data_plugins_and_config() -> None:
     from handbook.review.codeowners import owners_of, parse_codeowners
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from typing import Any
 
 from .. import lib
 from ..options import NotMeasured, Options
-from ..stats import ratios, summarize
+from ..stats import Runs, ratios, steady, summarize
 
 
 def _get(url: str, timeout: float = 2.0) -> str:
@@ -77,7 +78,6 @@ def live_reload(opts: Options, tmp: Path) -> dict[str, Any]:
     page = baseline / "docs" / "index.md"
     ports = {"handbook": lib.free_port(), "baseline": lib.free_port()}
     urls = {k: f"http://127.0.0.1:{port}/" for k, port in ports.items()}
-    times: dict[str, list[float]] = {"handbook": [], "baseline": []}
 
     def edit(which: str, name: str) -> None:
         if which == "handbook":
@@ -85,18 +85,16 @@ def live_reload(opts: Options, tmp: Path) -> dict[str, Any]:
         else:
             lib.set_heading(page, name)
 
-    with (
-        _serve(project, ports["handbook"]) as handbook,
-        _serve(baseline, ports["baseline"]) as plain,
-    ):
-        _started(project, urls["handbook"], handbook)
-        _started(baseline, urls["baseline"], plain)
-        time.sleep(1.0)  # let the watchers settle after the first builds
-        warmup = 0 if opts.quick else 1
+    batches = 0
+
+    def batch(warmup: int) -> Runs:
+        nonlocal batches
+        batches += 1
+        times: dict[str, list[float]] = {"handbook": [], "baseline": []}
         for round_ in range(warmup + opts.runs):
             order = ["handbook", "baseline"] if round_ % 2 == 0 else ["baseline", "handbook"]
             for which in order:
-                name = f"Benchmerk {round_} {os.getpid()}"
+                name = f"Benchmerk {batches}-{round_} {os.getpid()}"
                 edited = time.perf_counter()
                 edit(which, name)
                 seen = _wait_for(urls[which], name, edited + 60)
@@ -107,6 +105,22 @@ def live_reload(opts: Options, tmp: Path) -> dict[str, Any]:
                 if round_ >= warmup:
                     times[which].append(seen - edited)
                 time.sleep(0.5)  # the next edit must not fall inside the same rebuild
+        return Runs(wall=times, cpu={})
+
+    with (
+        _serve(project, ports["handbook"]) as handbook,
+        _serve(baseline, ports["baseline"]) as plain,
+    ):
+        _started(project, urls["handbook"], handbook)
+        _started(baseline, urls["baseline"], plain)
+        time.sleep(1.0)  # let the watchers settle after the first builds
+        warm = 0 if opts.quick else 1
+        runs, steadiness = steady(
+            lambda: batch(warm if batches == 0 else 0),
+            lambda r: {"handbook/plain": ratios(r.wall["handbook"], r.wall["baseline"])},
+            say=lambda m: print(f"bench: live_reload: {m}", file=sys.stderr),
+        )
+    times = runs.wall
     result = summarize(times["handbook"])
     plain_result = summarize(times["baseline"])
     ratio = summarize(ratios(times["handbook"], times["baseline"]))
@@ -121,4 +135,6 @@ def live_reload(opts: Options, tmp: Path) -> dict[str, Any]:
         "the new name; 'baseline_seconds' is plain MkDocs + Material serving the baseline copy "
         "(same final Markdown, no handbook plugin, no macros, MkDocs' own 0.5 s polling) with "
         "the home page's heading edited, alternated in the same run",
+        "steadiness": steadiness.as_dict(),
+        "note": steadiness.note(),
     }

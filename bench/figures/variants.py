@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 from .. import lib
 from ..options import NotMeasured, Options
-from ..stats import alternate, ratios, summarize
+from ..stats import first_warm, ratios, steady, summarize
 
 
 def _handbook_has(command: str) -> str | None:
@@ -63,14 +64,17 @@ def variants(opts: Options, tmp: Path) -> dict[str, Any]:
         raise NotMeasured(reason)
     out = tmp / "variants"
     project = lib.snapshot(tmp / "project")
-    times = alternate(
-        {
-            "variants": lambda: _variants(project, out, opts.jobs),
-            "single": lambda: lib.build(project, tmp / "site-single"),
-        },
-        runs=opts.runs,
-        warmup=0 if opts.quick else 1,
-    ).wall
+    actions = {
+        "variants": lambda: _variants(project, out, opts.jobs),
+        "single": lambda: lib.build(project, tmp / "site-single"),
+    }
+    measure = first_warm(opts.runs, 0 if opts.quick else 1)
+    runs, steadiness = steady(
+        lambda: measure(actions),
+        lambda r: {"variants/single": ratios(r.wall["variants"], r.wall["single"])},
+        say=lambda m: print(f"bench: variants: {m}", file=sys.stderr),
+    )
+    times = runs.wall
     ratio = summarize(ratios(times["variants"], times["single"]))
     return {
         "count": len(_sites(out)),
@@ -82,4 +86,6 @@ def variants(opts: Options, tmp: Path) -> dict[str, Any]:
         "goal": "ratio_median <= 4.0 (eight sectors, 2 cores)",
         "goal_met": ratio.median <= 4.0,
         "how": "wall time of 'handbook variants --out DIR --jobs N' vs 'mkdocs build --strict'",
+        "steadiness": steadiness.as_dict(),
+        "note": steadiness.note(),
     }

@@ -7,11 +7,14 @@ Where things live:
   ``mkdocs serve`` poll quicker.
 - ``core/``: the data (YAML with line numbers, models, validation, loading, placeholders,
   dates, build cache).
-- ``content/``: tables and boxes that pages ask for through macros.
+- ``content/``: tables and boxes that pages ask for through macros, facts per platform.
+- ``topics/``: topics that do not apply (``onderwerpen_uit``) and the links to them.
+- ``adopt/``: ``handbook nieuw``, making the handbook an organisation's own.
 - One folder per generated page: ``sheets/`` (quick reference and crisis card), ``quiz/``,
   ``changelog/``, ``sectors/``.
 - ``review/``: the editors' checks (review dates, owners, CODEOWNERS, ``handbook check``).
-- ``outputs/``: the offline zip, the policy PDF, the sector variants, printing with Chromium.
+- ``outputs/``: the offline zip, the policy PDF and Word file, the works council's consent
+  request, the sector variants, printing with Chromium.
 - ``cli/``: the ``handbook`` command, one module per group of commands.
 """
 

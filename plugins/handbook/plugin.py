@@ -21,13 +21,15 @@ from .changelog.render import (
     render_whats_new,
 )
 from .config import HandbookConfig
+from .content.lookups import make_lookups
 from .content.macros import make_macros
 from .content.tables import dos_donts_box
-from .core.brand import Brand, load_brand
+from .core.brand import Brand, load_brand, sector_keys
 from .core.cache import BuildCache, cache_folder
 from .core.dates import parse_today
 from .core.errors import HandbookError, abort_message
 from .core.frontmatter import check_page, omitted_message
+from .core.markers import open_message
 from .core.placeholders import (
     Recorder,
     drop_macro_error_blocks,
@@ -42,7 +44,8 @@ from .quiz.load import ExtraQuestions, anchor_messages
 from .quiz.page import PAGE_URI as QUIZ_PAGE
 from .quiz.page import quiz_page
 from .review.dates import insert_after_title, overdue_notice, review_status
-from .sectors.load import load_sector, section_keys
+from .sectors.load import section_keys
+from .sectors.merge import load_sectors
 from .sectors.page import (
     SECTOR_PAGE,
     make_sector_macros,
@@ -52,6 +55,8 @@ from .sectors.page import (
 )
 from .serve import SERVE_BUILD_DELAY_SECONDS, SERVE_POLL_SECONDS, quicker_polling
 from .sheets.site import add_sheets, pdf_wanted, render_pdfs
+from .topics.select import make_topic_macros, page_uri, prune_nav, topics_off
+from .topics.unlink import Current, UnlinkExtension
 
 log = get_plugin_logger(__name__)
 
@@ -84,15 +89,32 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         try:
             self.brand: Brand = load_brand(root / self.config.data_dir, root, self.config.sector)
             self.sections = section_keys(Path(config.docs_dir))
-            self.sector = load_sector(
+            self.off = topics_off(
+                self.brand.variables["organisatie"],
+                self.sections,
+                self.brand.sources["organisatie"],
+            )
+            # Only the organisation's own sectors are read: another sector's file never stops
+            # this build (`handbook check --alle-sectoren` and the variants check them all).
+            self.sector = load_sectors(
                 root / self.config.data_dir,
-                self.brand.models["organisatie"].sector,
+                sector_keys(self.brand.models["organisatie"]),
                 root,
                 self.sections,
                 self.brand.variables,
-            )
+            ).without(self.off)
         except HandbookError as error:
             raise PluginError(abort_message(error.messages)) from None
+        if self.brand.open:
+            # Values `handbook nieuw` could not fill: a strict build stops with one message that
+            # names them all; a preview shows the markers on the pages.
+            if config.strict:
+                raise PluginError(abort_message([open_message(self.brand.open)]))
+            log.warning(open_message(self.brand.open))
+        # Switched-off topics leave the menu; links to them are removed while pages render.
+        config.nav = prune_nav(config.nav, self.off)
+        self.current = Current(off=frozenset(page_uri(p) for p in self.off))
+        config.markdown_extensions.append(UnlinkExtension(self.current))
         self.macros = config.plugins.get("macros")
         if self.macros is None:
             raise PluginError(
@@ -119,6 +141,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             {
                 **make_macros(self.brand, whats_new=self._whats_new),
                 **make_sector_macros(self.sector, self.sections),
+                **make_topic_macros(self.off, self.sections),
+                **make_lookups(self.brand.variables),
             }
         )
         self._read_history(config, root)
@@ -168,7 +192,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         pages.sort(key=lambda f: order.get(f.src_uri, len(order)))
         sources = {f.src_uri: f.content_string for f in pages}
         self.page_titles = page_titles(sources, config.nav, self.brand.variables)
-        self.changelog_groups = build_changelog(self.history, *self.history_dirs, sources)
+        self.changelog_groups = build_changelog(
+            self.history,
+            *self.history_dirs,
+            sources,
+            adopted=self.brand.variables["organisatie"].get("in_gebruik_sinds") is not None,
+            leave_out=self.current.off,
+        )
         content = render_changelog(
             self.history, self.changelog_groups, self.page_titles, self.config.repository_url
         )
@@ -187,13 +217,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         root = Path(config.config_file_path or ".").parent
+        for src_uri in sorted(self.current.off):  # switched-off topics: not built, not searched
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                files.remove(file)
         try:
             self.quiz, content = quiz_page(
                 root / self.config.data_dir,
                 Path(config.docs_dir),
                 self.brand.variables,
                 root,
-                extra=[ExtraQuestions(self.sector.source)],  # the sector's own questions
+                # the sectors' own questions
+                extra=[ExtraQuestions(source) for source in self.sector.sources],
+                off=self.off,
             )
         except HandbookError as error:
             raise PluginError(abort_message(error.messages)) from None
@@ -212,6 +248,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 self.brand.variables,
                 with_pdf=self.with_pdf,
                 sector_items=onepager_items(self.sector),
+                choose_sector_rules=self.sector.several,
             )
         )
         self._add_changelog(files, config)
@@ -235,6 +272,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             return None
         label = _label(config, page.file.src_uri)
         raw = page.file.content_string
+        self.current.src_uri = page.file.src_uri  # for the links to switched-off topics
         # Kept for a Dutch message in on_page_content, should macros fail to parse the page.
         self.sources[page.file.src_uri] = markdown
         if page.file.generated_by or not self.config.require_front_matter:

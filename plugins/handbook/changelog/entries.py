@@ -14,6 +14,7 @@ from .history import (
     _MARKERS,
     _MERGE_PR,
     _SQUASH_PR,
+    ADOPTION_KEY,
     DATE_KEY,
     EDITORIAL,
     RULE,
@@ -62,6 +63,8 @@ class Group:
     entries: list[Entry] = field(default_factory=list)
     after: str | None = None
     """For the open group: the newest version it comes after."""
+    first: bool = False
+    """The version the organisation adopted the handbook with (``handbook nieuw``)."""
 
 
 def summarize(message: str) -> tuple[str, int | None, bool, bool]:
@@ -129,26 +132,53 @@ def pages_for_data(path: str, used: Mapping[str, set[str]]) -> set[str]:
     return pages
 
 
+def adoption_start(history: History, adopted: bool) -> int:
+    """Index (oldest first) of the commit where the organisation's own history starts.
+
+    ``adopted``: the handbook was made the organisation's own (``in_gebruik_sinds`` is set in
+    the working tree). The start is then the newest commit that set ``in_gebruik_sinds``; when no
+    commit did yet (adopted, not committed), every commit is from before: nothing shows.
+    Without adoption the whole history counts (0).
+    """
+    if not adopted:
+        return 0
+    oldest_first = list(reversed(history.commits))
+    marks = [
+        i for i, c in enumerate(oldest_first) if ADOPTION_KEY in history.versions.get(c.sha, {})
+    ]
+    return marks[-1] if marks else len(oldest_first)
+
+
 def build_changelog(
     history: History,
     docs_dir: str,
     data_dir: str,
     sources: Mapping[str, str],
+    adopted: bool = False,
+    leave_out: Iterable[str] = (),
 ) -> list[Group]:
     """Entries grouped per policy version, newest version and newest entry first.
 
-    ``sources`` maps every page in docs/ (src path) to its Markdown source.
+    ``sources`` maps every page in docs/ (src path) to its Markdown source. ``adopted``: start
+    at the adoption (see :func:`adoption_start`); the adoption commit itself opens the first
+    version and is no entry. ``leave_out``: pages (src paths) that are switched off.
     """
     docs = docs_dir.rstrip("/") + "/"
     data = data_dir.rstrip("/") + "/"
     used = data_used_by(sources)
+    hidden = set(leave_out)
     groups: list[Group] = []
     current = Group(version=None, effective=None)
     version: str | None = None
     effective: date | None = None
-    for commit in reversed(history.commits):  # oldest first
+    start = adoption_start(history, adopted)
+    for index, commit in enumerate(reversed(history.commits)):  # oldest first
+        if index < start:
+            continue  # the example's history, from before the adoption
         summary, pr, editorial, rule = summarize(commit.message)
         changed = history.versions.get(commit.sha, {})
+        if adopted and index == start:
+            editorial = True  # the adoption itself: it opens the first version
         pages = {
             f.removeprefix(docs) for f in commit.files if f.startswith(docs) and f.endswith(".md")
         }
@@ -159,6 +189,7 @@ def build_changelog(
         )
         for path in data_files:
             pages |= pages_for_data(path, used)
+        pages -= hidden  # switched-off pages; a change to only those is no entry
         if not editorial and (pages or data_files):
             current.entries.append(
                 Entry(
@@ -176,6 +207,7 @@ def build_changelog(
         if new_version != version and new_version is not None:
             # The commit that sets a new number closes that version.
             current.version, current.effective = new_version, effective
+            current.first = adopted and index == start
             groups.append(current)
             current = Group(version=None, effective=None)
             version = new_version

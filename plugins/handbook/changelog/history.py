@@ -27,6 +27,9 @@ VERSION_KEY = "beleidsversie"
 
 DATE_KEY = "ingangsdatum"
 
+# Written by `handbook nieuw`: the organisation's own history starts at the commit that sets it.
+ADOPTION_KEY = "in_gebruik_sinds"
+
 FIX = (
     "Bouw vanuit een git-kloon met de volledige geschiedenis: zet in GitHub Actions "
     "'fetch-depth: 0' bij actions/checkout, of vul een ondiepe kloon aan met "
@@ -61,7 +64,7 @@ class History:
     commits: list[Commit] = field(default_factory=list)
     """Newest first."""
     versions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    """Commit sha -> the values of beleidsversie/ingangsdatum that commit set."""
+    """Commit sha -> the values of beleidsversie/ingangsdatum/in_gebruik_sinds that commit set."""
     reason: str | None = None
     """Why the history is not available (Dutch), or None when it is."""
 
@@ -169,8 +172,9 @@ def parse_log(text: str, prefix: str = "") -> list[Commit]:
 
 
 def parse_version_patch(text: str) -> dict[str, dict[str, Any]]:
-    """Which commit set which ``beleidsversie``/``ingangsdatum``, from ``git log -p --unified=0``
-    of organisatie.yml. Added lines only; the values are read as YAML."""
+    """Which commit set which ``beleidsversie``/``ingangsdatum``/``in_gebruik_sinds``, from
+    ``git log -p --unified=0`` of organisatie.yml. Added lines only; the values are read as
+    YAML."""
     found: dict[str, dict[str, Any]] = {}
     for record in text.split(_RS):
         lines = record.strip("\n").splitlines()
@@ -181,7 +185,11 @@ def parse_version_patch(text: str) -> dict[str, dict[str, Any]]:
             if not line.startswith("+") or line.startswith("+++"):
                 continue
             key, sep, _ = line[1:].partition(":")
-            if sep and key.strip() in (VERSION_KEY, DATE_KEY) and not key.startswith(" "):
+            if (
+                sep
+                and key.strip() in (VERSION_KEY, DATE_KEY, ADOPTION_KEY)
+                and not key.startswith(" ")
+            ):
                 try:
                     parsed = yaml.safe_load(line[1:])
                 except yaml.YAMLError:

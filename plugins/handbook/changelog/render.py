@@ -180,13 +180,14 @@ def render_changelog(
             ]
         elif group.effective:
             lines += [
-                f"Deze versie geldt vanaf {Datum.fromordinal(group.effective.toordinal())}.",
+                f"Deze versie geldt vanaf {Datum.fromordinal(group.effective.toordinal())}."
+                + (" Het is de eerste versie van dit beleid." if group.first else ""),
                 "",
             ]
         if group.entries:
             lines.append(ENTRY_HEADER)
             lines += [entry_markdown(e, titles, repository_url) for e in group.entries]
-        else:
+        elif not group.first:
             lines.append("In deze versie zijn geen wijzigingen vastgelegd.")
         lines.append("")
     lines += ["## Per pagina { #per-pagina }", ""]

@@ -36,7 +36,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"FOUT  {error}", file=sys.stderr)
         return 2
-    report = check_project(root, today)
+    report = check_project(root, today, all_sectors=args.alle_sectoren)
     for message in report.errors:
         print(f"FOUT  {message}", file=sys.stderr)
     for message in report.warnings:

@@ -1,5 +1,5 @@
 """Commands for editors and their workflows: review issue, CODEOWNERS, the pull request's
-preview summary and the readability figures."""
+preview summary, the readability figures and the link check of a built site."""
 
 from __future__ import annotations
 
@@ -93,3 +93,29 @@ def cmd_leesbaarheid(args: argparse.Namespace) -> int:
         return 1
     print("De teksten halen taalniveau B1.")
     return 0
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    from ..review.links import check_links
+
+    site = Path(args.site)
+    if not site.is_absolute():
+        site = project_root(args) / site
+    try:
+        result = check_links(site.resolve(), anchors=not args.zonder_ankers)
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 2
+    if result.returncode == 0:
+        what = "de pagina's en bestanden" if args.zonder_ankers else "ook de ankers"
+        print(f"Alle links in {args.site} werken ({what}).")
+        return 0
+    sys.stdout.write(result.stdout)
+    sys.stderr.write(result.stderr)
+    print(
+        f"FOUT  linkchecker vond kapotte links in {args.site} (zie hierboven: 'Parent URL' is de "
+        "pagina met de link, 'URL' de link zelf). Pas de link in die pagina aan.",
+        file=sys.stderr,
+    )
+    return 1

@@ -1,5 +1,5 @@
-"""Commands that make outputs: the offline zip, the policy PDF, the sector variants and the
-sheets' PDFs."""
+"""Commands that make outputs: the offline zip, the policy PDF and Word file, the sector
+variants and the sheets' PDFs. The works council's consent request is in ``consent``."""
 
 from __future__ import annotations
 
@@ -43,6 +43,45 @@ def cmd_beleid_pdf(args: argparse.Namespace) -> int:
         return 1
     print(f"geschreven: {shown(target, root)}")
     print(f"site met de PDF en een link op de startpagina: {shown(site_dir, root)}")
+    return 0
+
+
+def _fail(error: HandbookError) -> int:
+    for message in error.messages:
+        print(f"FOUT  {message}", file=sys.stderr)
+    return 1
+
+
+def cmd_docx(args: argparse.Namespace) -> int:
+    from ..outputs.word.policy import build_policy_docx
+
+    root = project_root(args)
+    try:
+        target = build_policy_docx(root, (root / args.out).resolve(), args.huisstijl)
+    except HandbookError as error:
+        return _fail(error)
+    print(f"geschreven: {shown(target, root)}")
+    return 0
+
+
+def cmd_word_huisstijl(args: argparse.Namespace) -> int:
+    from ..outputs.word.reference import REFERENCE, write_default_reference
+
+    root = project_root(args)
+    target = (root / (args.out or REFERENCE)).resolve()
+    if target.exists() and not args.overschrijven:
+        print(
+            f"FOUT  {shown(target, root)} bestaat al. Wil je hem vervangen door de standaard, "
+            "voeg dan --overschrijven toe.",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        write_default_reference(target)
+    except OSError as error:
+        print(f"FOUT  {shown(target, root)} kan niet geschreven worden: {error}", file=sys.stderr)
+        return 1
+    print(f"geschreven: {shown(target, root)}")
     return 0
 
 

@@ -13,6 +13,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 
 from .errors import HandbookError
 from .keys import BRAND_STEMS, REQUIRED_CONTACTS, SECTOR_KEYS
+from .markers import OpenValue, open_values, restore, validate_open
 from .messages import key_text, validation_messages
 from .placeholders import render_text
 from .validation import Invalid, Record, as_dicts, replace, validated
@@ -20,10 +21,23 @@ from .yamlsrc import Source, read_yaml
 
 
 def validate_source(source: Source, kind: str, prefix: Sequence[str | int]) -> Any:
+    return validate_open_source(source, kind, prefix)[0]
+
+
+def validate_open_source(
+    source: Source, kind: str, prefix: Sequence[str | int]
+) -> tuple[Any, list[tuple[str | int, ...]]]:
+    """Validate a file that may hold "NOG INVULLEN" markers; returns the model and their paths."""
     try:
-        return validated(kind, source.data)
+        return validate_open(source.data, lambda data: validated(kind, data))
     except Invalid as error:
         raise HandbookError(validation_messages(source, error, prefix)) from None
+
+
+def sector_keys(organisatie: Any) -> tuple[str, ...]:
+    """``organisatie.sector`` as a tuple: one sector, or the list of them in order."""
+    value = organisatie.sector if not isinstance(organisatie, Mapping) else organisatie["sector"]
+    return tuple(value) if isinstance(value, list | tuple) else (value,)
 
 
 @dataclass
@@ -35,6 +49,8 @@ class Brand:
     sources: dict[str, Source]
     sectors: tuple[str, ...] = ()
     variables: dict[str, Any] = field(default_factory=dict)
+    open: list[OpenValue] = field(default_factory=list)
+    """Values still on "NOG INVULLEN" (see ``markers``), in file order."""
 
     def contact(self, key: str) -> Record:
         return self.models["contacten"][key]
@@ -55,13 +71,14 @@ def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | Non
     messages: list[str] = []
     models: dict[str, Any] = {}
     sources: dict[str, Source] = {}
+    markers: dict[str, list[tuple[str | int, ...]]] = {}
     for stem in BRAND_STEMS:
         path = data_dir / f"{stem}.yml"
         label = _label(path, label_root)
         try:
             source = read_yaml(path, label)
             sources[stem] = source
-            models[stem] = validate_source(source, stem, (stem,))
+            models[stem], markers[stem] = validate_open_source(source, stem, (stem,))
         except HandbookError as error:
             messages.extend(error.messages)
     sectors = available_sectors(data_dir)
@@ -72,8 +89,15 @@ def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | Non
     brand = Brand(data_dir=data_dir, models=models, sources=sources, sectors=sectors)
     if sector:
         models["organisatie"] = replace(models["organisatie"], sector=sector)
-    # Plain dicts and lists for Jinja; dates keep their Dutch ``str``.
-    variables = {stem: as_dicts(model) for stem, model in models.items()}
+    # Plain dicts and lists for Jinja; dates keep their Dutch ``str``. Pages show a marker's
+    # own text, not the stand-in that validation used.
+    variables = {
+        stem: restore(as_dicts(model), sources[stem].data, markers[stem])
+        for stem, model in models.items()
+    }
+    brand.open = [
+        v for stem in BRAND_STEMS for v in open_values(sources[stem], markers[stem], (stem,))
+    ]
     brand.variables = fill_placeholders(variables, sources)
     return brand
 
@@ -94,7 +118,7 @@ def fill_in(
         if isinstance(item, str) and "{" in item:
             try:
                 return render_text(env, item, variables)
-            except TemplateError as error:
+            except (TemplateError, ValueError) as error:
                 messages.append(
                     f"{source.label}, regel {source.line_of(loc)}, sleutel "
                     f"'{key_text([*prefix, *loc])}': de placeholder klopt niet ({error}). "
@@ -176,13 +200,23 @@ def _cross_check(
     for stem, loc, ref in _refs(models):
         if ref not in contacts:
             messages.append(contact_ref_message(sources[stem], loc, stem, ref, contacts))
-    chosen = sector or models["organisatie"].sector
+    chosen = (sector,) if sector else sector_keys(models["organisatie"])
     sectors = sectors or SECTOR_KEYS
-    if chosen not in sectors:
+    several = isinstance(models["organisatie"].sector, list) and not sector
+    for i, key in enumerate(chosen):
+        if key not in sectors:
+            source = sources["organisatie"]
+            loc = ["sector", i] if several else ["sector"]
+            messages.append(
+                f"{source.label}, regel {source.line_of(loc)}, sleutel "
+                f"'{key_text(['organisatie', *loc])}': '{key}' is geen bekende sector. Kies uit: "
+                f"{', '.join(sectors)}."
+            )
+    if len(set(chosen)) != len(chosen):
         source = sources["organisatie"]
         messages.append(
             f"{source.label}, regel {source.line_of(['sector'])}, sleutel 'organisatie.sector': "
-            f"'{chosen}' is geen bekende sector. Kies uit: {', '.join(sectors)}."
+            "een sector staat er twee keer. Noem elke sector één keer."
         )
     levels = [n.niveau for n in models["crisis"].niveaus]
     if levels != sorted(set(levels)):

@@ -11,6 +11,7 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined, TemplateError
 
+from ..content.lookups import has_channel, make_lookups
 from ..core.errors import HandbookError
 from ..core.messages import validation_messages
 from ..core.placeholders import render_text
@@ -105,7 +106,7 @@ class _Filler:
 
     def __init__(self, variables: dict[str, Any]) -> None:
         self.env = Environment(undefined=StrictUndefined, autoescape=False)
-        self.variables = variables
+        self.variables = {**variables, **make_lookups(variables)}
         self.messages: list[str] = []
 
     def __call__(self, text: str, source: Source, loc: Sequence[str | int], key: str) -> str:
@@ -113,7 +114,7 @@ class _Filler:
             return text
         try:
             return render_text(self.env, text, self.variables)
-        except TemplateError as error:
+        except (TemplateError, ValueError) as error:
             self.messages.append(
                 f"{source.label}, regel {source.line_of(loc)}, sleutel '{key}': de placeholder "
                 f"klopt niet ({error}). Gebruik bestaande gegevens, zoals "
@@ -130,6 +131,7 @@ def _questions(
     pages: dict[str, Path],
     fill: _Filler,
     links: list[Link],
+    off: frozenset[str] = frozenset(),
 ) -> tuple[list[Question], list[str]]:
     known = sorted(pages)
     out: list[Question] = []
@@ -138,6 +140,10 @@ def _questions(
         here = [*loc, i]
         key = [*key_prefix, i]
         slug = v.pagina.split("#")[0]
+        if slug in off:
+            continue  # the topic is switched off (onderwerpen_uit)
+        if v.kanaal and not has_channel(fill.variables["kanalen"], v.kanaal):
+            continue  # no official account on that platform
         if slug not in known:
             messages.append(
                 f"{source.label}, regel {source.line_of([*here, 'pagina'])}, sleutel "
@@ -178,12 +184,15 @@ def load_quiz(
     variables: dict[str, Any],
     label: str | None = None,
     extra: Sequence[ExtraQuestions] = (),
+    off: frozenset[str] = frozenset(),
 ) -> LoadedQuiz:
     """Read and validate the quiz file plus extra questions (such as a sector's ``quiz`` list).
 
     ``variables`` are the brand's template variables (``Brand.variables``): placeholders in
     questions, answers and explanations are filled from them. Every link must point to a page
-    that exists in ``docs_dir``. Raises :class:`HandbookError` with every problem found.
+    that exists in ``docs_dir``. Questions about a switched-off page (``off``) or about a
+    platform without an official account are left out. Raises :class:`HandbookError` with every
+    problem found.
     """
     pages = docs_pages(docs_dir)
     fill = _Filler(variables)
@@ -202,7 +211,7 @@ def load_quiz(
         if quiz.inleiding:
             inleiding = fill(quiz.inleiding, source, ["inleiding"], "quiz.inleiding")
         found, problems = _questions(
-            quiz.vragen, source, ["vragen"], ["quiz", "vragen"], pages, fill, links
+            quiz.vragen, source, ["vragen"], ["quiz", "vragen"], pages, fill, links, off
         )
         questions.extend(found)
         messages.extend(problems)
@@ -214,8 +223,9 @@ def load_quiz(
         except Invalid as error:
             messages.extend(_shifted(more.source, error, more.loc, prefix))
             continue
-        found, problems = _questions(vragen, more.source, more.loc, prefix, pages, fill, links)
-        questions.extend(found)
+        found, problems = _questions(vragen, more.source, more.loc, prefix, pages, fill, links, off)
+        # Two sectors with the same question (merged sectors): it is asked once.
+        questions.extend(q for q in found if q not in questions)
         messages.extend(problems)
     messages.extend(fill.messages)
     if messages:

@@ -117,6 +117,7 @@ def quiz_page(
     variables: dict[str, Any],
     label_root: Path | None = None,
     extra: Sequence[ExtraQuestions] = (),
+    off: frozenset[str] = frozenset(),
 ) -> tuple[LoadedQuiz, str]:
     """Load ``data_dir/quiz.yml`` (plus ``extra``); the quiz and the Markdown of its page."""
     path = data_dir / "quiz.yml"
@@ -125,5 +126,5 @@ def quiz_page(
         label = path.resolve().relative_to(label_root.resolve()).as_posix()
     except ValueError:
         label = path.as_posix()
-    quiz = load_quiz(path, docs_dir, variables, label, extra)
+    quiz = load_quiz(path, docs_dir, variables, label, extra, off)
     return quiz, render_page(quiz, page_titles(docs_dir, variables))

@@ -5,7 +5,7 @@ A sector file is brand-independent; placeholders in its texts are filled with th
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,16 +34,44 @@ class LoadedSector:
     model: Record  # validated as models.Sector
     source: Source
     variables: dict[str, Any]
+    parts: tuple[LoadedSector, ...] = ()
+    """The sectors a merged sector came from (see ``merge``); empty for one sector."""
 
     @property
     def naam(self) -> str:
         return self.variables["naam"]
+
+    @property
+    def several(self) -> bool:
+        return len(self.parts) > 1
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The sector files behind this sector (one, or one per merged sector)."""
+        return tuple(p.source for p in self.parts) if self.parts else (self.source,)
 
     def additions(self, section: str) -> list[dict[str, Any]]:
         return self.variables["aanvullingen"].get(section, [])
 
     def examples(self, section: str) -> list[str]:
         return self.variables.get("voorbeelden", {}).get(section, [])
+
+    def without(self, off: Iterable[str]) -> LoadedSector:
+        """This sector without what belongs to switched-off pages: every per-section mapping
+        (``aanvullingen`` and any other mapping keyed by page name) loses those sections."""
+        off = frozenset(off)
+        if not off:
+            return self
+        variables = {
+            key: {k: v for k, v in value.items() if k not in off}
+            if isinstance(value, dict)
+            else value
+            for key, value in self.variables.items()
+        }
+        variables["quiz"] = [
+            q for q in variables.get("quiz", []) if q["pagina"].partition("#")[0] not in off
+        ]
+        return replace(self, variables=variables)
 
 
 def sector_file(data_dir: Path, key: str) -> Path:

@@ -28,7 +28,11 @@ def section_block(sector: LoadedSector, section: str) -> str:
     items = sector.additions(section)
     if not items:
         return ""
-    title = f"Extra voor de sector {sector.naam}"
+    title = (
+        f"Extra voor de sectoren {sector.naam}"
+        if sector.several
+        else f"Extra voor de sector {sector.naam}"
+    )
     lines = ["", f'!!! info handbook-sector "{title}"', ""]
     lines += [f"    - {flat(item['regel'])}" for item in items]
     lines += [
@@ -69,6 +73,8 @@ def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[st
 
 
 def page_title(sector: LoadedSector) -> str:
+    if sector.several:  # the page itself names every sector (a title must stay short)
+        return "Regels voor je sectoren"
     return f"Regels voor de sector {sector.naam}"
 
 
@@ -93,8 +99,7 @@ def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
         "",
         f"# {page_title(sector)}",
         "",
-        flat(v["omschrijving"]),
-        "",
+        *_descriptions(sector),
         "Deze regels komen bovenop het algemene beleid. Ze staan ook op de pagina's waar ze bij "
         "horen.",
         "",
@@ -135,6 +140,16 @@ def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def _descriptions(sector: LoadedSector) -> list[str]:
+    """One paragraph per sector: a merged sector names each of its sectors."""
+    if not sector.several:
+        return [flat(sector.variables["omschrijving"]), ""]
+    lines = [f"Dit handboek geldt voor {len(sector.parts)} sectoren: {sector.naam}.", ""]
+    for part in sector.parts:
+        lines += [f"- **{cell(part.naam)}**: {flat(part.variables['omschrijving'])}"]
+    return [*lines, ""]
 
 
 def normalize_url(url: str) -> str:

@@ -26,9 +26,10 @@ class Section:
 
     src_uri: str
     title: str
-    # (tekst, kern, als): ``als`` names a fact in organisatie.yml the item depends on, or None.
-    dos: tuple[tuple[str, bool, str | None], ...] = ()
-    donts: tuple[tuple[str, bool, str | None], ...] = ()
+    # (tekst, kern) or (tekst, kern, als): ``als`` names a fact in organisatie.yml the item
+    # depends on (see ``read_section``).
+    dos: tuple[tuple[Any, ...], ...] = ()
+    donts: tuple[tuple[Any, ...], ...] = ()
 
     @property
     def key(self) -> str:
@@ -135,8 +136,8 @@ def sheet_items(
     items: list[SheetItem] = []
     for section in sections:
         for soort, entries in (("do", section.dos), ("dont", section.donts)):
-            for tekst, kern, als in entries:
-                if kern and (not als or organisatie.get(als)):
+            for tekst, kern, *als in entries:
+                if kern and (not als or not als[0] or organisatie.get(als[0])):
                     items.append(
                         SheetItem(
                             fill(tekst, variables),

@@ -25,7 +25,7 @@ from ..generated import add_page
 # MODULE crisiskaart
 from ..outputs.chromium import find_chromium
 from . import crisiskaart, onepager
-from .items import Section, collect_sections, nav_pages, sheet_items
+from .items import Section, SheetItem, collect_sections, nav_pages, sheet_items
 from .layout import budget_message, usage
 from .printing import print_sheets
 
@@ -66,6 +66,25 @@ def pdf_wanted(enabled: bool, command: str) -> bool:
     return True
 
 
+def fitting_items(
+    sections: Sequence[Section],
+    variables: Mapping[str, Any],
+    sector_items: Sequence[Mapping[str, Any]],
+) -> tuple[list[SheetItem], int]:
+    """The sheet's items: every page's kern rules, then the sector's kern rules in their order
+    for as long as they fit on one A4 (several sectors can bring more than fit). Returns the
+    items and how many sector rules were left out. The pages' own rules are never left out: if
+    those do not fit, the budget message says so."""
+    chosen = [dict(item) for item in sector_items if item.get("kern", True)]
+    items = sheet_items(sections, variables, chosen)
+    left_out = 0
+    while chosen and not usage(items, variables).fits:
+        chosen.pop()
+        left_out += 1
+        items = sheet_items(sections, variables, chosen)
+    return items, left_out
+
+
 def add_sheets(
     files: Files,
     config,
@@ -73,10 +92,21 @@ def add_sheets(
     *,
     with_pdf: bool,
     sector_items: Sequence[Mapping[str, Any]] = (),
+    choose_sector_rules: bool = False,
 ) -> list[str]:
     """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages."""
     sections = nav_sections(files, config.nav)
-    items = sheet_items(sections, variables, sector_items)
+    # Several merged sectors can bring more rules than fit: then the sheet chooses (kern, in
+    # order). One sector's rules are the editors' to fit, as the pages' own are.
+    if choose_sector_rules:
+        items, left_out = fitting_items(sections, variables, sector_items)
+    else:
+        items, left_out = sheet_items(sections, variables, sector_items), 0
+    if left_out:
+        log.info(
+            f"Snelle referentie: {left_out} regel(s) van de sector passen niet meer op één A4 en "
+            "staan alleen op hun pagina en op de pagina van de sector."
+        )
     messages = []
     problem = budget_message(usage(items, variables))
     if problem:

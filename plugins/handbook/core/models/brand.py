@@ -8,10 +8,16 @@ from typing import Annotated, Any
 from pydantic import (
     EmailStr,
     Field,
+    field_validator,
     model_validator,
 )
 
 from .fields import KEY, ContactRef, Duur, Model, NlDate, Telefoon, Url
+
+SectorKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+
+# A page's name: a file in docs/ without .md, as sector_regels("privacy") uses it.
+PageKey = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9/-]*$")]
 
 
 class Organisatie(Model):
@@ -19,8 +25,9 @@ class Organisatie(Model):
 
     naam: str = Field(description="De merknaam zoals medewerkers hem kennen.")
     juridische_naam: str = Field(description="De naam in het Handelsregister.")
-    sector: str = Field(
-        pattern=r"^[a-z][a-z0-9-]*$", description="Sleutel van een bestand in data/sectoren/."
+    sector: SectorKey | list[SectorKey] = Field(
+        description="Sleutel van een bestand in data/sectoren/, of een lijst van sleutels als de "
+        "organisatie in meer sectoren werkt (de regels worden samengevoegd)."
     )
     website: Url
     intranet_url: Url = Field(description="Adres van dit handboek op het intranet.")
@@ -51,6 +58,23 @@ class Organisatie(Model):
         default=False,
         description="Verkoopt de organisatie online aan consumenten (een webshop)?",
     )
+    onderwerpen_uit: list[PageKey] = Field(
+        default_factory=list,
+        description="Pagina's die niet voor de organisatie gelden, zoals 'ai': ze verdwijnen uit "
+        "de site, het menu, de snelle referentie, de PDF en de zelftest.",
+    )
+    in_gebruik_sinds: NlDate | None = Field(
+        default=None,
+        description="De dag waarop de organisatie dit handboek eigen maakte (handbook nieuw). "
+        "Het logboek (Wijzigingen) begint daar.",
+    )
+
+    @field_validator("sector")
+    @classmethod
+    def _some_sector(cls, value: str | list[str]) -> str | list[str]:
+        if isinstance(value, list) and not value:
+            raise ValueError("noem minstens één sector")
+        return value
 
 
 class Contact(Model):
@@ -92,6 +116,11 @@ class Termijn(Model):
 
 class Reactietermijn(Model):
     kanaal: str = Field(description="Platform of groep platforms, zoals 'LinkedIn'.")
+    platforms: list[str] | None = Field(
+        default=None,
+        description="Optioneel: de platforms van deze regel, als 'kanaal' er meer noemt, zoals "
+        "[Instagram, Facebook]. Teksten vinden een termijn zo: reactietermijn('Instagram').",
+    )
     normaal: Termijn
     urgent: Termijn
 

@@ -39,6 +39,14 @@ class Vraag(Model):
         ),
     )
 
+    kanaal: str | None = Field(
+        default=None,
+        description=(
+            "Optioneel: het platform waar de vraag over gaat, zoals 'Instagram'. Heeft de "
+            "organisatie daar geen officieel account (data/kanalen.yml), dan valt de vraag weg."
+        ),
+    )
+
     @field_validator("antwoorden")
     @classmethod
     def _one_right(cls, answers: list[Antwoord]) -> list[Antwoord]:

@@ -18,6 +18,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from ...core.errors import HandbookError
 from ..offline import package_name
 from ..sitebuild import add_plugin, build_site
-from .collect import Collector, PdfLink, Section, collect_sections, html_to_text
+from .collect import Collector, LeftOut, PdfLink, Section, collect_sections, html_to_text
 from .document import FOOTER, Cover, header_template, render_document
 
 MAX_PASSES = 4
@@ -117,43 +118,66 @@ def print_policy(
     )
 
 
-def build_policy_pdf(root: Path, site_dir: Path, out_dir: Path) -> Path:
-    """Build the PDF into ``out_dir`` and the site with the PDF (and its link) into ``site_dir``."""
+@dataclass
+class RenderedPolicy:
+    """The policy's pages as a strict build rendered them, with what a cover needs."""
+
+    config: MkDocsConfig
+    cover: Cover
+    sections: list[Section]
+    left_out: list[LeftOut]
+    contacts: dict
+    name: str
+    """File name without extension: 'vonkel-social-mediabeleid-2.0-2026-09-01'."""
+
+
+def render_policy(root: Path, site_dir: Path) -> RenderedPolicy:
+    """Build the site strictly into ``site_dir`` and collect its policy pages in menu order.
+
+    The PDF and the Word file both start here, so they hold the same pages."""
     collector = Collector()
 
     def collect(config: MkDocsConfig) -> None:
         add_plugin(config, "handbook-beleid-pdf", collector)
 
+    config = build_site(root / "mkdocs.yml", site_dir, adjust=collect)
+    variables = config.plugins["handbook"].brand.variables
+    models = config.plugins["handbook"].brand.models
+    organisation = models["organisatie"]
+    owner = variables["contacten"][organisation.beleidseigenaar]
+    site = str(organisation.intranet_url)
+    site = site if site.endswith("/") else site + "/"
+    cover = Cover(
+        brand=organisation.naam,
+        legal_name=organisation.juridische_naam,
+        title=config.site_name,
+        version=organisation.beleidsversie,
+        effective=str(organisation.ingangsdatum),
+        owner=f"{owner['rol']} ({owner['naam']})"
+        if owner["rol"] != owner["naam"]
+        else owner["rol"],
+        site=site,
+    )
+    sections, left_out = collect_sections(collector, site)
+    name = package_name(
+        organisation.naam,
+        config.site_name,
+        organisation.beleidsversie,
+        organisation.ingangsdatum,
+    )
+    return RenderedPolicy(config, cover, sections, left_out, variables["contacten"], name)
+
+
+def build_policy_pdf(root: Path, site_dir: Path, out_dir: Path) -> Path:
+    """Build the PDF into ``out_dir`` and the site with the PDF (and its link) into ``site_dir``."""
     with tempfile.TemporaryDirectory(prefix="handbook-pdf-") as tmp:
         source = Path(tmp) / "site"
-        config = build_site(root / "mkdocs.yml", source, adjust=collect)
-        variables = config.plugins["handbook"].brand.variables
-        models = config.plugins["handbook"].brand.models
-        organisation = models["organisatie"]
-        owner = variables["contacten"][organisation.beleidseigenaar]
-        site = str(organisation.intranet_url)
-        site = site if site.endswith("/") else site + "/"
-        cover = Cover(
-            brand=organisation.naam,
-            legal_name=organisation.juridische_naam,
-            title=config.site_name,
-            version=organisation.beleidsversie,
-            effective=str(organisation.ingangsdatum),
-            owner=f"{owner['rol']} ({owner['naam']})"
-            if owner["rol"] != owner["naam"]
-            else owner["rol"],
-            site=site,
-        )
-        sections, left_out = collect_sections(collector, site)
-        name = package_name(
-            organisation.naam,
-            config.site_name,
-            organisation.beleidsversie,
-            organisation.ingangsdatum,
-        )
-        pdf = Path(tmp) / f"{name}.pdf"
+        policy = render_policy(root, source)
+        pdf = Path(tmp) / f"{policy.name}.pdf"
         try:
-            pages = print_policy(source, cover, sections, left_out, variables["contacten"], pdf)
+            pages = print_policy(
+                source, policy.cover, policy.sections, policy.left_out, policy.contacts, pdf
+            )
         except RuntimeError as error:  # Chromium missing
             raise HandbookError([str(error)]) from None
 

@@ -13,7 +13,6 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File
 
-# Generated pages that are not policy text: they are named on the contents page, not printed.
 # Generated pages that are not policy text: listed by their intranet address instead.
 DOWNLOADS = "downloads"  # the PDF's folder in the site
 
@@ -45,6 +44,8 @@ class Section:
     title: str  # the page's main heading as a reader sees it
     content: str
     meta: dict[str, Any] = field(default_factory=dict)
+    parents: tuple[str, ...] = ()
+    """Titles of the menu sections the page sits in, outermost first ("Basis")."""
 
 
 @dataclass
@@ -58,10 +59,15 @@ class Collector(BasePlugin):
 
     def __init__(self) -> None:
         self.order: list[str] = []
+        self.parents: dict[str, tuple[str, ...]] = {}
         self.pages: dict[str, dict[str, Any]] = {}
 
     def on_nav(self, nav, *, config, files):
         self.order = [page.file.src_uri for page in nav.pages]
+        self.parents = {
+            page.file.src_uri: tuple(str(s.title) for s in reversed(page.ancestors))
+            for page in nav.pages
+        }
         return nav
 
     def on_post_page(self, output, *, page, config):
@@ -96,8 +102,13 @@ class PdfLink(BasePlugin):
         return context
 
 
+def strip_headerlinks(fragment: str) -> str:
+    """Without the theme's "¶" links beside headings."""
+    return _HEADERLINK.sub("", fragment)
+
+
 def html_to_text(fragment: str) -> str:
-    fragment = _HEADERLINK.sub("", fragment)
+    fragment = strip_headerlinks(fragment)
     return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
 
 
@@ -154,5 +165,6 @@ def collect_sections(collector: Collector, site: str) -> tuple[list[Section], li
         content = rewrite_links(page["content"], key, page["url"], targets, site)
         if heading is None:
             content = f"<h1>{html.escape(title)}</h1>\n{content}"
-        sections.append(Section(key, page["url"], title, content, page["meta"]))
+        parents = collector.parents.get(src_uri, ())
+        sections.append(Section(key, page["url"], title, content, page["meta"], parents))
     return sections, left_out

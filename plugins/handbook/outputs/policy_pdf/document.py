@@ -21,7 +21,7 @@ class Cover:
     site: str
 
 
-def _page_info(meta: dict[str, Any], contacts: dict[str, Any]) -> str:
+def page_info(meta: dict[str, Any], contacts: dict[str, Any]) -> str:
     owner_key = meta.get("eigenaar")
     if not owner_key:
         return ""
@@ -62,7 +62,7 @@ def render_document(
         )
     body = "\n".join(
         f'<section class="beleid-sectie" id="{s.key}">\n{s.content}\n'
-        f"{_page_info(s.meta, contacts)}\n</section>"
+        f"{page_info(s.meta, contacts)}\n</section>"
         for s in sections
     )
     return f"""<!doctype html>
