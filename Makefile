@@ -18,7 +18,7 @@ help:
 	@echo "make variants - een volledige site per sector naar variants/"
 	@echo "make sheets  - PDF's van de snelle referentie en de crisiskaart opnieuw (na make build)"
 	@echo "make test    - alle tests (installeert wat nodig is)"
-	@echo "make check   - controleer gegevens en pagina's zonder te bouwen"
+	@echo "make check   - controleer gegevens, pagina's, links en menu (bouwt strikt, zonder PDF)"
 	@echo "make controle - wat CI als eerste meldt: check, strikte build en alle links (< 1 min)"
 	@echo "make schema  - schrijf het JSON Schema van de gegevens naar schema/"
 	@echo "make codeowners - schrijf .github/CODEOWNERS uit de eigenaars van de pagina's"
@@ -83,7 +83,7 @@ check: $(STAMP)
 # and every link of the result (linkchecker's own anchor pass is left to make test: it takes
 # seven times as long).
 controle: $(STAMP)
-	$(BIN)/handbook check
+	$(BIN)/handbook check --zonder-build
 	HANDBOOK_PDF=0 $(BIN)/mkdocs build --strict --site-dir site
 	$(BIN)/handbook links --zonder-ankers --site site
 

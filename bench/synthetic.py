@@ -138,15 +138,21 @@ def make_synthetic(dest: Path, pages: int, root: Path = ROOT, nested: bool = Tru
 
 
 def _point_data_at_index(data: Path) -> None:
-    """Sector rules, examples and quiz questions name policy pages; the synthetic handbook has
-    other pages, so they all point at its home page (the data stays valid and as large as the
-    real one)."""
+    """Sector rules and examples, quiz questions and the decision aid's outcomes name policy
+    pages; the synthetic handbook has other pages, so they all point at its home page (the data
+    stays valid and as large as the real one)."""
     quiz = data / "quiz.yml"
     if quiz.is_file():
         content = yaml.safe_load(quiz.read_text("utf-8"))
         for question in content.get("vragen", []):
             question["pagina"] = "index"
         quiz.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
+    aid = data / "beslishulp.yml"
+    if aid.is_file():
+        content = yaml.safe_load(aid.read_text("utf-8"))
+        for outcome in content.get("uitkomsten", {}).values():
+            outcome["pagina"] = "index"
+        aid.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")
     for sector in sorted((data / "sectoren").glob("*.yml")):
         content = yaml.safe_load(sector.read_text("utf-8"))
         rules = [rule for items in content.get("aanvullingen", {}).values() for rule in items]

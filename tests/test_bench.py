@@ -158,8 +158,16 @@ def test_synthetic_handbook_has_the_pages_asked_and_builds_strictly(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     site = tmp_path / "site"
-    # The 31 pages, plus the pages the plugin generates (quiz, sector, sheets, changelog).
-    generated = {"quiz", "sector", "snelle-referentie", "crisiskaart", "wijzigingen"}
+    # The 31 pages, plus the pages the plugin generates (quiz, decision aid, sector, sheets,
+    # changelog).
+    generated = {
+        "quiz",
+        "mag-ik-dit-posten",
+        "sector",
+        "snelle-referentie",
+        "crisiskaart",
+        "wijzigingen",
+    }
     assert {p.parent.name for p in html_pages(site)} >= generated
     assert len(html_pages(site)) == 31 + len(generated)
     text = (site / "deel-01" / "hoofdstuk-02" / "pagina-025" / "index.html").read_text("utf-8")

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from conftest import page_urls
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 pytestmark = pytest.mark.browser
@@ -31,10 +33,19 @@ SEARCHES = {
 @pytest.mark.parametrize("word", SEARCHES)
 def test_dutch_search_finds_the_right_page(page, site_url: str, word: str) -> None:
     page.goto(site_url)
-    page.locator("input.md-search__input").click()
-    page.keyboard.type(word)
+    field = page.locator("input.md-search__input")
+    field.click()
+    # Search is ready once its index is loaded: the box then invites you to type.
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Typ om te beginnen met zoeken", timeout=60_000)
+    # The whole word in one input event: typed letter by letter, the results of each partial
+    # query appear in turn, and on a busy machine the first hit of "g" (/privacy/?h=g) was
+    # taken for that of "goedkeuring". With one query, every result shown is for the word.
+    # Material reads the box on a key going up: End changes nothing but sends one.
+    field.fill(word)
+    field.press("End")
+    expect(meta).to_have_text(re.compile(r"overeenkomend"), timeout=60_000)
     first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
     href = first.get_attribute("href") or ""
     assert urlsplit(href).path == urlsplit(site_url + SEARCHES[word]).path, href
 

@@ -48,7 +48,7 @@ def test_brand_facts_appear_where_pages_use_them(site_dir: Path) -> None:
 
 
 # Pages the plugin generates from data; they have no front matter of their own.
-GENERATED_PAGES = {"quiz", "wijzigingen"}
+GENERATED_PAGES = {"quiz", "mag-ik-dit-posten", "wijzigingen"}
 
 
 def test_each_page_shows_its_dos_donts_and_owner(site_dir: Path) -> None:

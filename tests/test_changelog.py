@@ -47,32 +47,60 @@ def _record(sha: str, when: str, message: str, *files: str) -> str:
 @pytest.mark.parametrize(
     ("message", "expected"),
     [
-        ("Crisislijn eerst bellen", ("Crisislijn eerst bellen", None, False, False)),
-        ("Crisislijn eerst bellen [regel]", ("Crisislijn eerst bellen", None, False, True)),
-        ("[Redactioneel] Tikfout", ("Tikfout", None, True, False)),
-        ("Tikfout\n\nAlleen opmaak. [redactioneel]", ("Tikfout", None, True, False)),
+        ("Crisislijn eerst bellen [regel]", ("Crisislijn eerst bellen", None, "[regel]")),
+        ("[Beleid] Uitleg over reviews", ("Uitleg over reviews", None, "[beleid]")),
+        ("[Redactioneel] Tikfout", ("Tikfout", None, "[redactioneel]")),
+        # Only the title counts: a marker in the body does not.
+        ("Tikfout\n\nAlleen opmaak. [regel]", ("Tikfout", None, None)),
+        ("Crisislijn eerst bellen", ("Crisislijn eerst bellen", None, None)),
         (
             "Merge pull request #12 from vonkel/ai\n\nNieuwe regel over AI-beelden [regel]",
-            ("Nieuwe regel over AI-beelden", 12, False, True),
+            ("Nieuwe regel over AI-beelden", 12, "[regel]"),
         ),
         (
             "Merge pull request #7 from vonkel/x",
-            ("Merge pull request #7 from vonkel/x", 7, False, False),
+            ("Merge pull request #7 from vonkel/x", 7, None),
         ),
-        ("Nieuwe termijnen (#14)", ("Nieuwe termijnen", 14, False, False)),
+        ("Nieuwe termijnen [beleid] (#14)", ("Nieuwe termijnen", 14, "[beleid]")),
         # In a squash merge only the title counts, not the commit list GitHub adds below it.
         (
-            "Nieuwe termijnen [regel] (#14)\n\n* tikfout [redactioneel]",
-            ("Nieuwe termijnen", 14, False, True),
+            "Nieuwe termijnen (#14)\n\n* tikfout [regel]",
+            ("Nieuwe termijnen", 14, None),
         ),
-        (
-            "Merge branch 'ai'\n\nAI-regels samengevoegd",
-            ("AI-regels samengevoegd", None, False, False),
-        ),
+        # A merge of a branch is not a pull request: its body is no title.
+        ("Merge branch 'ai'\n\nAI-regels samengevoegd [regel]", ("Merge branch 'ai'", None, None)),
+        # [redactioneel] wins: whoever wrote it wanted the change left out.
+        ("Tikfout [regel] [redactioneel]", ("Tikfout", None, "[redactioneel]")),
+        ("Termijnen [beleid] [regel]", ("Termijnen", None, "[regel]")),
     ],
 )
 def test_summarize(message: str, expected: tuple) -> None:
-    assert summarize(message) == expected
+    title = summarize(message)
+    assert (title.summary, title.pr, title.marker) == expected
+    assert title.for_readers == (expected[2] in ("[regel]", "[beleid]"))
+    assert title.rule == (expected[2] == "[regel]")
+
+
+# Subjects from this project's own history and from developers' habits: none is a Dutch
+# policy change marked for readers, so none may reach the changelog.
+NOT_FOR_READERS = [
+    "Merge issue 5: changelog and 'Wat is er veranderd'; sector quiz questions",
+    "Merge branch 'main' into features",
+    "Merge remote-tracking branch 'upstream/main'",
+    "Merge pull request #31 from vonkel/bump-material",
+    "Policy text: fix articles before role names, list with optional item",
+    "Update crisis.md",
+    "Tests: every component on its page, every page in the nav",
+    "fix: typo in data/slas.yml",
+    "Bump mkdocs-material to 9.8.1 (#40)",
+    "Crisislijn eerst bellen",
+    "Tikfout verbeterd [redactioneel]",
+]
+
+
+@pytest.mark.parametrize("message", NOT_FOR_READERS)
+def test_unmarked_titles_never_reach_readers(message: str) -> None:
+    assert not summarize(message).for_readers
 
 
 # --- parsing git output --------------------------------------------------------------------
@@ -214,14 +242,16 @@ def _history() -> History:
         return Commit(str(n) * 40, date.fromisoformat(day), message, files)
 
     commits = [
-        c(1, "2026-01-05", "Eerste versie", "docs/index.md", "data/organisatie.yml"),
+        c(1, "2026-01-05", "Eerste versie [beleid]", "docs/index.md", "data/organisatie.yml"),
         c(2, "2026-03-02", "Crisislijn [regel]", "docs/crisis.md"),
-        c(3, "2026-03-10", "Termijnen (#9)", "data/slas.yml"),
+        c(3, "2026-03-10", "Termijnen [beleid] (#9)", "data/slas.yml"),
         c(4, "2026-03-12", "Tikfout [redactioneel]", "docs/crisis.md"),
-        c(5, "2026-03-14", "Alleen opmaak", "docs/stylesheets/handbook.css"),
-        c(6, "2026-04-01", "Versie 1.1", "data/organisatie.yml"),
-        c(7, "2026-04-02", "Datum gecorrigeerd", "data/organisatie.yml"),
-        c(8, "2026-04-15", "Na de versie", "docs/oud.md"),
+        c(5, "2026-03-14", "Alleen opmaak [beleid]", "docs/stylesheets/handbook.css"),
+        c(6, "2026-04-01", "Versie 1.1 [beleid]", "data/organisatie.yml"),
+        c(7, "2026-04-02", "Datum gecorrigeerd [beleid]", "data/organisatie.yml"),
+        c(8, "2026-04-15", "Na de versie [beleid]", "docs/oud.md"),
+        c(9, "2026-04-16", "Refactor the changelog and its tests", "docs/index.md"),
+        c(10, "2026-04-17", "Merge branch 'main' into tekst", "docs/crisis.md", "data/slas.yml"),
     ]
     versions = {
         "1" * 40: {"beleidsversie": "1.0", "ingangsdatum": date(2026, 2, 1)},
@@ -250,7 +280,9 @@ def test_build_changelog_groups_per_version_newest_first() -> None:
 
 
 def test_build_changelog_without_any_version_number() -> None:
-    history = History(commits=[Commit("a" * 40, date(2026, 1, 1), "Tekst", ("docs/index.md",))])
+    history = History(
+        commits=[Commit("a" * 40, date(2026, 1, 1), "Tekst [beleid]", ("docs/index.md",))]
+    )
     groups = build_changelog(history, "docs", "data", SOURCES)
     assert len(groups) == 1 and groups[0].version is None and groups[0].after is None
     assert group_title(groups[0]) == "Wijzigingen zonder versienummer"

@@ -63,7 +63,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(org, 'beleidsversie: "2.0"', 'beleidsversie: "1.0"')
     edit(org, "ingangsdatum: 2026-09-01", "ingangsdatum: 2026-02-01")
     git(project, "init", "-q")
-    commit(project, "2026-01-05", "Eerste versie van het beleid")
+    commit(project, "2026-01-05", "Eerste versie van het beleid [beleid]")
     # A page.
     edit(project / "docs" / "crisis.md", "Zet ingeplande", "Zet meteen alle ingeplande")
     commit(project, "2026-03-02", "Ingeplande berichten meteen pauzeren [regel]")
@@ -75,11 +75,32 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # An editorial change.
     edit(project / "docs" / "reageren.md", "Kantoortijd is", "Kantoortijd is:")
     commit(project, "2026-03-12", "[redactioneel] Tikfout verbeterd")
+    # Not for readers: a developer's English commit that touched a page and the code, and
+    # one that touched a page only.
+    edit(project / "docs" / "reageren.md", "Kantoortijd is:", "Kantoortijd is")
+    (project / "plugins" / "handbook" / "NOTES.txt").write_text("notes\n", encoding="utf-8")
+    commit(project, "2026-03-13", "Refactor the page checks and their tests")
+    edit(project / "docs" / "begrippen.md", "\n# ", "\n<!-- begrippen -->\n\n# ")
+    commit(project, "2026-03-14", "Policy text: shorter sentences on the glossary page")
     # A pull request, merged with a merge commit.
     git(project, "checkout", "-q", "-b", "ai-beelden")
     edit(project / "docs" / "acceptabele-inhoud.md", "\n# ", "\n<!-- AI -->\n\n# ")
     commit(project, "2026-03-18", "Eerste opzet")
+    # A branch merged without a pull request (as developers do): never in the changelog.
+    git(project, "checkout", "-q", "-b", "tekstwerk", "main")
+    edit(project / "docs" / "privacy.md", "\n# ", "\n<!-- tekst -->\n\n# ")
+    commit(project, "2026-03-19", "Privacy wording")
     git(project, "checkout", "-q", "main")
+    git(
+        project,
+        "merge",
+        "-q",
+        "--no-ff",
+        "tekstwerk",
+        "-m",
+        "Merge branch 'tekstwerk'",
+        when="2026-03-19",
+    )
     git(
         project,
         "merge",
@@ -96,10 +117,10 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     edit(org, 'beleidsversie: "1.0"', 'beleidsversie: "1.1"')
     edit(org, "ingangsdatum: 2026-02-01", "ingangsdatum: 2026-05-01")
     org.write_text(org.read_text(encoding="utf-8") + f"bevestiging_url: {ACK_URL}\n", "utf-8")
-    commit(project, "2026-04-01", "Versie 1.1 vastgesteld")
+    commit(project, "2026-04-01", "Versie 1.1 vastgesteld [beleid]")
     # After the version: a squash merge of a pull request.
     edit(project / "docs" / "contacten.md", "Vraag het liever", "Vraag het gerust")
-    commit(project, "2026-04-15", "Contactpagina duidelijker (#14)", "* opzet\n* tikfout")
+    commit(project, "2026-04-15", "Contactpagina duidelijker [beleid] (#14)", "* opzet\n* tikfout")
     return project
 
 
@@ -204,6 +225,10 @@ def test_changelog_entries_groups_order_and_links(built, repo: Path) -> None:
     # The editorial commit and the commit inside the pull request are left out.
     page = _text(_article(site / "wijzigingen" / "index.html"))
     assert "Tikfout" not in page and "redactioneel" not in page and "Eerste opzet" not in page
+    # English and merge commits that touched pages never appear, nor anything about them.
+    for subject in ("Refactor", "Policy text", "Merge branch", "tekstwerk", "Privacy wording"):
+        assert subject not in page, subject
+    assert "beleid]" not in page and "[beleid" not in page
     # Each page's own history.
     assert sections["pagina-crisis"][1] == [
         "1 april 2026 | Versie 1.1 | Versie 1.1 vastgesteld",

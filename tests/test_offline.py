@@ -56,6 +56,13 @@ def test_zip_holds_one_folder_with_flat_html_pages(offline_zip: Path) -> None:
     assert not any(n.endswith("/crisis/index.html") for n in names)
 
 
+def test_offline_search_index_carries_the_keywords(offline_zip: Path) -> None:
+    # The keywords are added before Material's offline plugin copies the index into JS.
+    with zipfile.ZipFile(offline_zip) as archive:
+        script = archive.read(f"{ZIP_NAME}/search/search_index.js").decode("utf-8")
+    assert '"trefwoorden":{"boost":' in script and '"trefwoorden":["sancties"' in script
+
+
 def test_offline_pages_reference_nothing_outside(offline_site: Path) -> None:
     for page in offline_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -77,10 +84,14 @@ def test_a_failing_offline_build_says_why_in_dutch_and_writes_no_zip(tmp_path: P
         timeout=300,
     )
     assert result.returncode == 1
-    assert "contains a link 'bestaat-niet.md'" in result.stderr
+    line = crisis.read_text(encoding="utf-8").splitlines().index("[Kapot](bestaat-niet.md)") + 1
+    # MkDocs' warning about the link, in Dutch with the line, in the one list of problems.
     assert result.stderr.strip().endswith(
-        "FOUT  De build is gestopt: MkDocs gaf 1 waarschuwing (zie hierboven). Deze build is "
-        "strikt: los elke waarschuwing op."
+        "ERROR   -  Het handboek kan niet gebouwd worden: 1 probleem.\n"
+        f"  - docs/crisis.md, regel {line}: de link 'bestaat-niet.md' wijst naar een pagina die "
+        "niet bestaat. Controleer de bestandsnaam (een pagina in docs/, zoals crisis.md) of haal "
+        "de link weg.\n"
+        "FOUT  De build is gestopt door de fout hierboven."
     )
     assert "Traceback" not in result.stderr
     assert not (project / "dist").exists()

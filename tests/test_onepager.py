@@ -145,3 +145,18 @@ def test_crisis_card_budget_message() -> None:
 @pytest.mark.parametrize("text", ["**Vet** en [link](x.md)", "<b>tag</b> tekst"])
 def test_plain_text_drops_markup(text: str) -> None:
     assert "*" not in plain(text) and "<" not in plain(text)
+
+
+def test_the_line_to_the_decision_aid_is_printed_in_full_and_costs_a_line_per_column() -> None:
+    items, variables = _case("basis")
+    line = "Twijfel je? Doe de beslishulp: intranet.testmerk.example/beleid/mag-ik-dit-posten/"
+    from handbook.sheets.onepager import aid_line
+
+    assert aid_line(variables, "mag-ik-dit-posten.md") == line
+    sheet = sheet_markdown(items, variables, None, "mag-ik-dit-posten.md")
+    assert (
+        '<p class="handbook-sheet__hulp" markdown="span">Twijfel je? Doe de beslishulp: '
+        "[intranet.testmerk.example/beleid/mag-ik-dit-posten/](mag-ik-dit-posten.md)</p>"
+    ) in sheet
+    assert "handbook-sheet__hulp" not in sheet_markdown(items, variables, None)
+    assert usage(items, variables, wide_text=line).maximum == usage(items, variables).maximum - 2

@@ -13,6 +13,7 @@ from conftest import ROOT, build, copy_project
 from handbook.core.brand import load_brand
 from handbook.core.errors import HandbookError
 from handbook.core.frontmatter import check_page
+from handbook.decision.page import PAGE_URI as AID_PAGE
 from handbook.quiz.page import PAGE_URI
 from handbook.sectors.page import SECTOR_PAGE
 from handbook.sheets import crisiskaart
@@ -289,6 +290,7 @@ def test_every_page_is_in_the_nav_once() -> None:
     # Besides the editors' pages, the nav lists the pages the plugin generates.
     generated = {
         PAGE_URI,
+        AID_PAGE,
         SECTOR_PAGE,
         SRC_URI,
         crisiskaart.SRC_URI,

@@ -119,8 +119,10 @@ def play(page, site_url: str, questions, pick, axe_source: str | None = None) ->
 SEARCH_INDEX = "/search/search_index.json"
 
 
-def assert_nothing_sent(requests, site_url: str) -> None:
-    """Only GET requests for the site's own files; the quiz itself fetches or posts nothing."""
+def assert_nothing_sent(
+    requests, site_url: str, page_path: str = "/quiz/", script: str = "/javascripts/quiz.js"
+) -> None:
+    """Only GET requests for the site's own files; the page's script fetches or posts nothing."""
     local = urlsplit(site_url).netloc
     problems = [
         f"{r.method} {r.resource_type} {r.url}"
@@ -133,11 +135,11 @@ def assert_nothing_sent(requests, site_url: str) -> None:
                 r.resource_type in ("fetch", "xhr", "websocket", "eventsource", "ping")
                 and not urlsplit(r.url).path.endswith(SEARCH_INDEX)
             )
-            or (r.resource_type == "document" and urlsplit(r.url).path != "/quiz/")
+            or (r.resource_type == "document" and urlsplit(r.url).path != page_path)
         )
     ]
     assert problems == [], problems
-    assert any(urlsplit(r.url).path.endswith("/javascripts/quiz.js") for r in requests)
+    assert any(urlsplit(r.url).path.endswith(script) for r in requests)
 
 
 def axe_violations(page, axe_source: str) -> list[str]:

@@ -34,6 +34,7 @@ def project(tmp_path: Path) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / ".github").mkdir()
     shutil.copy2(ROOT / ".github" / "CODEOWNERS", tmp_path / ".github" / "CODEOWNERS")
+    (tmp_path / "plugins").mkdir()  # mkdocs.yml watches it; check builds the site too
     for path in (tmp_path / "data" / "sectoren").glob("*.yml"):
         text = path.read_text(encoding="utf-8")
         reviewed = yaml.safe_load(text)["laatst_beoordeeld"].isoformat()
@@ -219,15 +220,21 @@ def test_check_new_page_not_in_codeowners(
     new = root / "docs" / "werving.md"
     assert not new.exists()
     text = (root / "docs" / "reageren.md").read_text(encoding="utf-8")
+    # A copy of a page, with keywords of its own (the same keyword on two pages is noted).
+    text = re.sub(r"\ntrefwoorden: .*\n", "\ntrefwoorden: [proefwoord, ander proefwoord]\n", text)
     new.write_text(
         text.replace("eigenaar: social_media_team", "eigenaar: privacy"), encoding="utf-8"
     )
     code, _, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
     assert code == 1
+    # The strict build (part of check) finds that the new page is not in the menu yet.
     assert err.splitlines() == [
         "FOUT  docs/werving.md: de eigenaar is 'privacy' (@vonkel/privacy), maar volgens "
         f".github/CODEOWNERS beoordeelt @vonkel/communicatie deze pagina. {FIX}",
-        "1 fout gevonden; herstel ze en controleer opnieuw (make check).",
+        "FOUT  docs/werving.md: deze pagina staat niet in het menu. Zet haar onder 'nav:' in "
+        "mkdocs.yml, in de sectie waar ze hoort, met een regel als '- Titel van de pagina: "
+        "werving.md'.",
+        "2 fouten gevonden; herstel ze en controleer opnieuw (make check).",
     ]
 
 

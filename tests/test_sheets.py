@@ -11,12 +11,13 @@ import pytest
 from conftest import ROOT, VENV_BIN, build, copy_project, mkdocs
 from handbook.cli import main
 from handbook.core.brand import load_brand
+from handbook.decision.page import PAGE_URI as AID_PAGE
 from handbook.sectors.load import load_sector
 from handbook.sectors.page import onepager_items
 from handbook.sheets import crisiskaart
 from handbook.sheets.items import SheetItem, collect_sections, fill, nav_pages, sheet_items
 from handbook.sheets.layout import Usage, plain, usage
-from handbook.sheets.onepager import PDF_NAME
+from handbook.sheets.onepager import PDF_NAME, aid_line
 from mkdocs.config import load_config
 from pypdf import PdfReader
 
@@ -63,6 +64,11 @@ def _base_items(project: Path) -> tuple[list[SheetItem], dict]:
     return sheet_items(sections, variables, onepager_items(sector)), variables
 
 
+def _aid(variables: dict) -> str:
+    """The line to the decision aid, as the plugin puts it on the sheet."""
+    return aid_line(variables, AID_PAGE)
+
+
 def _as_items(texts: list[str], variables: dict) -> list[SheetItem]:
     return [
         SheetItem(fill(t, variables), "do" if i % 2 == 0 else "dont", "x")
@@ -75,7 +81,7 @@ def _fill_to_limit(project: Path) -> tuple[list[str], str]:
     base, variables = _base_items(project)
 
     def lines(texts: list[str]) -> Usage:
-        return usage(base + _as_items(texts, variables), variables)
+        return usage(base + _as_items(texts, variables), variables, wide_text=_aid(variables))
 
     extra: list[str] = []
     index = 0
@@ -236,7 +242,7 @@ def test_one_rule_over_the_budget_stops_the_build(tmp_path: Path) -> None:
     extra, one_more = _fill_to_limit(project)
     _add_rules_page(project, [*extra, one_more])
     base, variables = _base_items(project)
-    used = usage(base, variables)
+    used = usage(base, variables, wide_text=_aid(variables))
     assert not used.fits
     result = build(project, tmp_path / "site")
     assert result.returncode == 1

@@ -184,6 +184,7 @@ def test_records_keep_the_models_fields_and_extras() -> None:
         "herzien_voor",
         "dos",
         "donts",
+        "trefwoorden",
         "title",
     ]
     assert [(i.tekst, i.kern) for i in meta.dos] == [

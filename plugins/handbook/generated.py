@@ -24,3 +24,12 @@ def add_page(files: Files, config, src_uri: str, content: str, edit_uri: str | N
         file.edit_uri = edit_uri
     files.append(file)
     return file
+
+
+def stand_in(title: str) -> str:
+    """A generated page's content when the data it is made from did not load.
+
+    The page is still added, so the menu and links to it stay whole while the build goes on to
+    report every problem; the build then stops, so this text is never published.
+    """
+    return f"---\nrender_macros: false\n---\n\n# {title}\n"

@@ -24,11 +24,12 @@ from .config import HandbookConfig
 from .content.lookups import make_lookups
 from .content.macros import make_macros
 from .content.tables import dos_donts_box
-from .core.brand import Brand, load_brand, sector_keys
+from .core.brand import Brand, read_brand, sector_keys
 from .core.cache import BuildCache, cache_folder
+from .core.consistency import contradictions
 from .core.dates import parse_today
 from .core.errors import HandbookError, abort_message
-from .core.frontmatter import check_page, omitted_message
+from .core.frontmatter import PageSource, omitted_message, read_page_source
 from .core.markers import open_message
 from .core.placeholders import (
     Recorder,
@@ -38,12 +39,19 @@ from .core.placeholders import (
     placeholder_messages,
     render_value,
 )
+from .core.text import escaped, title_text
+from .core.unavailable import Unavailable, tolerate
 from .core.validation import use_folder
-from .generated import add_page
+from .decision.page import PAGE_URI as AID_PAGE
+from .decision.page import aid_page
+from .generated import add_page, stand_in
+from .links import LinkWarnings
 from .quiz.load import ExtraQuestions, anchor_messages
 from .quiz.page import PAGE_URI as QUIZ_PAGE
+from .quiz.page import page_titles as docs_titles
 from .quiz.page import quiz_page
 from .review.dates import insert_after_title, overdue_notice, review_status
+from .search.keywords import add_keywords_to_site, keywords_of
 from .sectors.load import section_keys
 from .sectors.merge import load_sectors
 from .sectors.page import (
@@ -86,31 +94,53 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         # Data that was valid before is not validated again (nor pydantic imported for it).
         use_folder(self.cache.path("validated"))
-        try:
-            self.brand: Brand = load_brand(root / self.config.data_dir, root, self.config.sector)
-            self.sections = section_keys(Path(config.docs_dir))
-            self.off = topics_off(
-                self.brand.variables["organisatie"],
-                self.sections,
-                self.brand.sources["organisatie"],
-            )
+        # Every problem is collected and the build goes on, so data, front matter, placeholders
+        # and links are reported together (in on_env). A file that did not load is reported
+        # once; what depends on it gets a quiet stand-in (core/unavailable.py).
+        self.brand: Brand
+        self.brand, self.errors = read_brand(root / self.config.data_dir, root, self.config.sector)
+        self.sections = section_keys(Path(config.docs_dir))
+        self.off: frozenset[str] = frozenset()
+        self.sector = None
+        organisatie = self.brand.models.get("organisatie")
+        if organisatie is not None:
+            try:
+                self.off = topics_off(
+                    self.brand.variables["organisatie"],
+                    self.sections,
+                    self.brand.sources["organisatie"],
+                )
+            except HandbookError as error:
+                self.errors.extend(error.messages)
             # Only the organisation's own sectors are read: another sector's file never stops
             # this build (`handbook check --alle-sectoren` and the variants check them all).
-            self.sector = load_sectors(
-                root / self.config.data_dir,
-                sector_keys(self.brand.models["organisatie"]),
-                root,
-                self.sections,
-                self.brand.variables,
-            ).without(self.off)
-        except HandbookError as error:
-            raise PluginError(abort_message(error.messages)) from None
+            # An unknown sector is reported by read_brand.
+            keys = sector_keys(organisatie)
+            if all(key in self.brand.sectors for key in keys):
+                try:
+                    self.sector = load_sectors(
+                        root / self.config.data_dir,
+                        keys,
+                        root,
+                        self.sections,
+                        self.brand.variables,
+                    ).without(self.off)
+                except HandbookError as error:
+                    self.errors.extend(error.messages)
+        if not self.brand.broken:
+            # Times that contradict each other: a warning, so `mkdocs serve` keeps showing the
+            # site while a strict build stops; `handbook check` reports them as errors.
+            for message in contradictions(
+                self.brand.models, self.brand.sources, self.brand.variables
+            ):
+                log.warning(message)
         if self.brand.open:
             # Values `handbook nieuw` could not fill: a strict build stops with one message that
-            # names them all; a preview shows the markers on the pages.
+            # names them all (in the one list of problems); a preview shows the markers.
             if config.strict:
-                raise PluginError(abort_message([open_message(self.brand.open)]))
-            log.warning(open_message(self.brand.open))
+                self.errors.append(open_message(self.brand.open))
+            else:
+                log.warning(open_message(self.brand.open))
         # Switched-off topics leave the menu; links to them are removed while pages render.
         config.nav = prune_nav(config.nav, self.off)
         self.current = Current(off=frozenset(page_uri(p) for p in self.off))
@@ -122,8 +152,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 "na '- handbook'."
             )
         logging.getLogger("mkdocs.plugins.mkdocs_macros.util").addFilter(drop_macro_error_blocks)
-        self.errors: list[str] = []
         self.sources: dict[str, str] = {}
+        self.keywords: dict[str, tuple[str, ...]] = {}  # page URL -> trefwoorden
+        self.pages: dict[str, PageSource] = {}
+        self.docs_label = Path(config.docs_dir).name
+        self.links = LinkWarnings(self.docs_label, self._page_text, covered=[QUIZ_PAGE])
         try:
             self.today = parse_today(self.config.vandaag)
         except ValueError as error:
@@ -133,10 +166,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 else "HANDBOOK_VANDAAG"
             )
             raise PluginError(f"{where}: {error}") from None
-        self.recorder = Recorder(paths=index_paths(self.brand.variables))
+        # Data values are text: pages get them HTML-escaped (core/text.py).
+        variables = escaped(self.brand.variables)
+        sector_variables = escaped(self.sector.variables) if self.sector else Unavailable("sector")
+        self.recorder = Recorder(paths=index_paths(variables))
         # Registered before macros' own on_config runs (we are listed first): macros adds
         # them when it builds its environment, and raises if a name is taken twice.
-        self.macros.register_variables({**self.brand.variables, "sector": self.sector.variables})
+        self.macros.register_variables({**variables, "sector": sector_variables})
         self.macros.register_macros(
             {
                 **make_macros(self.brand, whats_new=self._whats_new),
@@ -204,13 +240,40 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         )
         self.changelog_file = add_page(files, config, "wijzigingen.md", content)
 
+    def _page_text(self, src_uri: str) -> str | None:
+        checked = self.pages.get(src_uri)
+        return checked.text if checked else None
+
     def on_pre_build(self, *, config):
         if not self.config.enabled:
             return
+        # MkDocs' warnings about links, the menu and anchors, in Dutch (links.py); a strict
+        # build keeps them for the one list of problems in on_env.
+        self.links.keep = bool(config.strict)
+        self.links.attach()
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.recorder.undefined_class()
+        tolerate(self.macros.env)  # keys from data that did not load: quiet
         # Pages whose text did not change are not compiled again (in serve: after an edit).
         self.cache.compile_pages(self.macros.env, self.compiled)
+
+    def _read_pages(self, files, config) -> None:
+        """Read every page once, before anything else does: text that is not UTF-8 and front
+        matter that cannot be read are reported here, and the build reads a safe version."""
+        contacts = None if "contacten" in self.brand.broken else self.brand.variables["contacten"]
+        for file in files.documentation_pages():
+            if file.generated_by:
+                continue
+            label = _label(config, file.src_uri)
+            checked = read_page_source(label, file.content_bytes, contacts)
+            self.pages[file.src_uri] = checked
+            self.errors.extend(checked.messages)
+            if checked.replaced:
+                # What MkDocs and every later step reads instead. The path stays, so plugins that
+                # look the file up in git (revision dates) still find it.
+                path = file.abs_src_path
+                file.content_string = checked.text
+                file.abs_src_path = path
 
     def on_files(self, files, *, config):
         """Add the generated pages: the quiz, the sector page and the two printable sheets."""
@@ -221,38 +284,78 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             file = files.get_file_from_path(src_uri)
             if file is not None:
                 files.remove(file)
+        self._read_pages(files, config)
+        self.quiz = None
+        # the sectors' own questions
+        extra = [ExtraQuestions(source) for source in self.sector.sources] if self.sector else []
         try:
             self.quiz, content = quiz_page(
                 root / self.config.data_dir,
                 Path(config.docs_dir),
                 self.brand.variables,
                 root,
-                # the sectors' own questions
-                extra=[ExtraQuestions(source) for source in self.sector.sources],
+                extra=extra,
                 off=self.off,
             )
         except HandbookError as error:
-            raise PluginError(abort_message(error.messages)) from None
+            self.errors.extend(error.messages)
+            content = stand_in("Test je kennis")
         add_page(files, config, QUIZ_PAGE, content, f"../{self.config.data_dir}/quiz.yml")
+        self._add_decision_aid(files, config, root)
         pages = [f.src_uri.removesuffix(".md") for f in files.documentation_pages()]
-        source = os.path.relpath(self.sector.source.path, config.docs_dir)
-        add_page(
-            files, config, SECTOR_PAGE, sector_page(self.sector, pages), Path(source).as_posix()
-        )
+        if self.sector is not None and not self.brand.broken:
+            source = os.path.relpath(self.sector.source.path, config.docs_dir)
+            add_page(
+                files, config, SECTOR_PAGE, sector_page(self.sector, pages), Path(source).as_posix()
+            )
+        else:
+            add_page(files, config, SECTOR_PAGE, stand_in("Regels voor de sector"))
         self.files = files
         self.with_pdf = pdf_wanted(self.config.pdf, self.command)
-        self.errors.extend(
-            add_sheets(
-                files,
-                config,
-                self.brand.variables,
-                with_pdf=self.with_pdf,
-                sector_items=onepager_items(self.sector),
-                choose_sector_rules=self.sector.several,
+        if self.sector is not None and not self.brand.broken:
+            self.errors.extend(
+                add_sheets(
+                    files,
+                    config,
+                    self.brand.variables,
+                    with_pdf=self.with_pdf,
+                    sector_items=onepager_items(self.sector),
+                    choose_sector_rules=self.sector.several,
+                    aid_uri=AID_PAGE if files.get_file_from_path(AID_PAGE) is not None else None,
+                )
             )
-        )
+        else:  # the sheets need all data; the problems with it are reported already
+            self.with_pdf = False
+            add_page(files, config, "snelle-referentie.md", stand_in("Snelle referentie"))
+            add_page(files, config, "crisiskaart.md", stand_in("Crisiskaart"))
         self._add_changelog(files, config)
         return files
+
+    def _add_decision_aid(self, files, config, root: Path) -> None:
+        """The page mag-ik-dit-posten/ from data/beslishulp.yml (called from on_files)."""
+        docs = Path(config.docs_dir)
+        # Outcomes link only to pages of this build (page_link): a page taken out of the
+        # files before this point (a topic switched off) gets no link.
+        in_build = {f.src_uri.removesuffix(".md") for f in files.documentation_pages()}
+        titles = {
+            slug: title
+            for slug, title in docs_titles(docs, self.brand.variables).items()
+            if slug in in_build
+        }
+        self.aid_links: tuple = ()
+        edit = f"../{self.config.data_dir}/beslishulp.yml"
+        if self.brand.broken:  # the aid needs the contacts; the problems are reported already
+            add_page(files, config, AID_PAGE, stand_in("Mag ik dit posten?"), edit)
+            return
+        try:
+            made = aid_page(root / self.config.data_dir, docs, titles, self.brand.variables, root)
+        except HandbookError as error:
+            self.errors.extend(error.messages)
+            add_page(files, config, AID_PAGE, stand_in("Mag ik dit posten?"), edit)
+            return
+        if made is not None:
+            self.aid_links = made[0].links
+            add_page(files, config, AID_PAGE, made[1], edit)
 
     def on_nav(self, nav, *, config, files):
         """A page in docs/ that the menu (``nav:``) leaves out: say so in Dutch, as a warning
@@ -270,18 +373,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str | None:
         if not self.config.enabled:
             return None
-        label = _label(config, page.file.src_uri)
-        raw = page.file.content_string
         self.current.src_uri = page.file.src_uri  # for the links to switched-off topics
         # Kept for a Dutch message in on_page_content, should macros fail to parse the page.
         self.sources[page.file.src_uri] = markdown
-        if page.file.generated_by or not self.config.require_front_matter:
+        checked = self.pages.get(page.file.src_uri)
+        if page.file.generated_by or not self.config.require_front_matter or checked is None:
             return None
-        meta, messages = check_page(label, raw, self.brand.variables["contacten"])
-        self.errors.extend(messages)
+        meta = checked.meta  # checked in on_files; its messages are in self.errors already
         if meta is None:
             return None
-        if review_status(meta.herzien_voor, self.today) == "verlopen":
+        contacts = self.brand.variables["contacten"]
+        known = "contacten" not in self.brand.broken and meta.eigenaar in contacts
+        if known and review_status(meta.herzien_voor, self.today) == "verlopen":
             owner = self.brand.variables["contacten"][meta.eigenaar]
             notice = overdue_notice(meta.herzien_voor, owner["rol"], owner.get("email"))
             markdown = insert_after_title(markdown, notice)
@@ -293,6 +396,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         label = _label(config, page.file.src_uri)
+        page.title = title_text(page.title)  # the theme prints titles as HTML
         env = self.macros.env
         variables = self.macros.variables
         for key, value in list(page.meta.items()):
@@ -307,6 +411,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return None
         context["handbook"] = self.brand.variables
+        words = keywords_of(page.meta)
+        if words:
+            self.keywords[page.url] = words
         if page.file.src_uri == SECTOR_PAGE and page.edit_url:
             page.edit_url = normalize_url(page.edit_url)  # ".../docs/../data/..." -> ".../data/..."
         if self.changelog_file is not None and not page.file.generated_by:
@@ -335,7 +442,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             for f in files.documentation_pages()
             if f.page is not None
         }
-        self.errors.extend(anchor_messages(self.quiz.links, anchors))
+        if self.quiz is not None:
+            self.errors.extend(anchor_messages(self.quiz.links, anchors))
+        self.errors.extend(anchor_messages(self.aid_links, anchors))
+        if self.links.keep:
+            # MkDocs checks anchors only after writing every page; a strict build checks them
+            # here, so they are in the one list below (and then found again, quietly, by MkDocs).
+            for file in files.documentation_pages():
+                if file.page is not None:
+                    file.page.validate_anchor_links(
+                        files=files, log_level=config.validation.links.anchors
+                    )
+            self.errors.extend(m for m in self.links.kept if m not in self.errors)
+            self.links.keep = False
         if self.errors:
             raise PluginError(abort_message(self.errors))
         return None
@@ -356,9 +475,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
                 server.build_delay = min(server.build_delay, SERVE_BUILD_DELAY_SECONDS)
         return server
 
+    def on_build_error(self, *, error):
+        if self.config.enabled and hasattr(self, "links"):
+            self.links.detach()
+
+    # After the search plugin (priority 0) wrote search_index.json, before Material's offline
+    # plugin (-100) copies that file into search_index.js for the file:// build.
+    @event_priority(-50)
     def on_post_build(self, *, config):
         if not self.config.enabled:
             return
+        self.links.detach()
+        add_keywords_to_site(Path(config.site_dir), self.keywords)
         self.cache.tidy()
         if not self.with_pdf:
             return

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..core.brand import _cross_check, available_sectors, sector_keys
+from ..core.brand import available_sectors, cross_check, sector_keys
 from ..core.errors import HandbookError
 from ..core.keys import BRAND_STEMS
 from ..core.markers import validate_open
@@ -195,7 +195,8 @@ def check(data: Mapping[str, Any], root: Path, answers: Source | None, label: st
             messages.extend(validation_messages(views[stem], error, (stem,)))
     if messages:
         return messages
-    messages += _cross_check(models, views, available_sectors(root / "data"), None)
+    problems, _ = cross_check(models, views, available_sectors(root / "data"), None)
+    messages += problems
     try:
         topics_off(data["organisatie"], section_keys(root / "docs"), views["organisatie"])
     except HandbookError as error:

@@ -124,7 +124,7 @@ def default_slas(platforms: Sequence[str]) -> dict[str, Any]:
         {
             "kanaal": platform,
             "normaal": {"kantoortijd": "4 uur", "buiten_kantoortijd": "1 werkdag"},
-            "urgent": {"kantoortijd": "1 uur", "buiten_kantoortijd": "4 uur"},
+            "urgent": {"kantoortijd": "1 uur", "buiten_kantoortijd": "1 werkdag"},
         }
         for platform in platforms
         if platform
@@ -132,16 +132,18 @@ def default_slas(platforms: Sequence[str]) -> dict[str, Any]:
         {
             "kanaal": "Alle kanalen",
             "normaal": {"kantoortijd": "4 uur", "buiten_kantoortijd": "1 werkdag"},
-            "urgent": {"kantoortijd": "1 uur", "buiten_kantoortijd": "4 uur"},
+            "urgent": {"kantoortijd": "1 uur", "buiten_kantoortijd": "1 werkdag"},
         }
     ]
     return {
         "kantoortijden": "maandag tot en met vrijdag van 9.00 tot 17.00 uur",
         "reactietermijnen": rows,
-        "eerste_reactie_crisis": "1 uur",
+        # The first response of the most serious crisis level (default_crisis), as the
+        # consistency check asks; the escalation is a ladder, each step later than the one before.
+        "eerste_reactie_crisis": "30 minuten",
         "escalatie": [
             {
-                "na": "1 uur",
+                "na": "30 minuten",
                 "naar": "social_media_team",
                 "wanneer": "Een vraag of klacht kun je niet zelf beantwoorden.",
             },
@@ -151,7 +153,7 @@ def default_slas(platforms: Sequence[str]) -> dict[str, Any]:
                 "wanneer": "Een journalist, politicus of grote groep volgers reageert.",
             },
             {
-                "na": "15 minuten",
+                "na": "2 uur",
                 "naar": "crisisteam",
                 "wanneer": "Het bericht gaat snel rond, of er is gevaar, een datalek of een hack.",
             },

@@ -17,6 +17,7 @@ from .history import (
     ADOPTION_KEY,
     DATE_KEY,
     EDITORIAL,
+    POLICY,
     RULE,
     VERSION_KEY,
     History,
@@ -67,36 +68,56 @@ class Group:
     """The version the organisation adopted the handbook with (``handbook nieuw``)."""
 
 
-def summarize(message: str) -> tuple[str, int | None, bool, bool]:
-    """(summary, pull request number, editorial, rule) of a commit message.
+@dataclass(frozen=True)
+class Title:
+    """What a commit tells readers: its title without markers, the pull request, the marker."""
 
-    A merge of a pull request is summarized by the pull request's title (GitHub puts it on the
-    third line), a squash merge by its subject without "(#12)". For a pull request only its title
-    is searched for markers (the commit messages inside it do not count); for a plain commit the
-    whole message is.
+    summary: str
+    pr: int | None
+    marker: str | None
+    """RULE, POLICY or EDITORIAL (from history.py), or None when the title has none."""
+
+    @property
+    def for_readers(self) -> bool:
+        """Only a title marked ``[regel]`` or ``[beleid]`` reaches the changelog.
+
+        A rule editors can follow: they mark what readers must see. Merges, code and tests,
+        English subjects and small edits carry no such marker, so they never appear.
+        """
+        return self.marker in (RULE, POLICY)
+
+    @property
+    def rule(self) -> bool:
+        return self.marker == RULE
+
+
+def summarize(message: str) -> Title:
+    """The title of a commit message, its pull request number and its marker.
+
+    The title is the first line; for a merge of a pull request it is the pull request's title
+    (GitHub puts it on the third line), for a squash merge the first line without "(#12)".
+    Only the title is searched for markers, never the rest of the message: the commits listed
+    in a squash merge or an English body do not count. With more than one marker, ``[regel]``
+    wins over ``[beleid]`` and ``[redactioneel]`` over both (it says: leave this out).
     """
     lines = [line.strip() for line in message.strip().splitlines()]
     subject = lines[0] if lines else ""
     body = [line for line in lines[1:] if line]
     pr: int | None = None
-    marked = message
     merge = _MERGE_PR.match(subject)
     squash = _SQUASH_PR.search(subject)
     if merge:
         pr = int(merge[1])
-        summary = body[0] if body else subject
-        marked = summary
+        title = body[0] if body else subject
     elif squash:
         pr = int(squash[1])
-        summary = subject[: squash.start()]
-        marked = summary
-    elif subject.startswith("Merge ") and body:
-        summary = body[0]
+        title = subject[: squash.start()]
     else:
-        summary = subject
-    lowered = marked.lower()
-    summary = " ".join(_MARKERS.sub(" ", summary).split())
-    return summary, pr, EDITORIAL in lowered, RULE in lowered
+        title = subject
+    found = {m.lower() for m in _MARKERS.findall(title)}
+    marker = next((m for m in (EDITORIAL, RULE, POLICY) if m in found), None)
+    summary = " ".join(_MARKERS.sub(" ", title).split())
+    return Title(summary, pr, marker)
 
 
 def data_key(path: str) -> str:
@@ -175,10 +196,10 @@ def build_changelog(
     for index, commit in enumerate(reversed(history.commits)):  # oldest first
         if index < start:
             continue  # the example's history, from before the adoption
-        summary, pr, editorial, rule = summarize(commit.message)
+        title = summarize(commit.message)
         changed = history.versions.get(commit.sha, {})
-        if adopted and index == start:
-            editorial = True  # the adoption itself: it opens the first version
+        # The adoption itself opens the first version and is no entry.
+        for_readers = title.for_readers and not (adopted and index == start)
         pages = {
             f.removeprefix(docs) for f in commit.files if f.startswith(docs) and f.endswith(".md")
         }
@@ -190,14 +211,14 @@ def build_changelog(
         for path in data_files:
             pages |= pages_for_data(path, used)
         pages -= hidden  # switched-off pages; a change to only those is no entry
-        if not editorial and (pages or data_files):
+        if for_readers and (pages or data_files):
             current.entries.append(
                 Entry(
                     sha=commit.sha,
                     date=commit.date,
-                    summary=summary,
-                    pr=pr,
-                    rule=rule,
+                    summary=title.summary,
+                    pr=title.pr,
+                    rule=title.rule,
                     pages=tuple(sorted(pages, key=_page_order(sources))),
                     data=tuple(data_files),
                 )

@@ -17,9 +17,14 @@ import yaml
 
 from ..core.switches import switch
 
+# Markers in the title of a commit or pull request (see CONTRIBUTING.md, "Wat er in het
+# logboek komt"). Only a title with RULE or POLICY reaches the changelog: everything else
+# (merges, code, tests, English subjects, small edits) stays out, whatever files it touched.
 EDITORIAL = "[redactioneel]"
 
 RULE = "[regel]"
+
+POLICY = "[beleid]"
 
 VERSION_FILE = "organisatie.yml"
 
@@ -43,7 +48,7 @@ _MERGE_PR = re.compile(r"^Merge pull request #(\d+) from \S+")
 
 _SQUASH_PR = re.compile(r"\s*\(#(\d+)\)\s*$")
 
-_MARKERS = re.compile(r"\s*(\[redactioneel\]|\[regel\])\s*", re.I)
+_MARKERS = re.compile(r"\s*(\[redactioneel\]|\[regel\]|\[beleid\])\s*", re.I)
 
 
 @dataclass(frozen=True)

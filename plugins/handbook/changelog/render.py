@@ -153,10 +153,11 @@ def render_changelog(
         ]
         return "\n".join(lines)
     lines += [
-        "Hier zie je wat er in dit beleid is veranderd. De nieuwste wijziging staat bovenaan. "
-        "De lijst komt vanzelf uit de geschiedenis van het handboek. Niemand hoeft hem met de "
-        "hand bij te houden. Kleine redactionele wijzigingen staan er niet in. Denk aan een "
-        "tikfout of een andere opmaak.",
+        "Hier zie je wat er in dit beleid voor jou is veranderd. De nieuwste wijziging staat "
+        "bovenaan. De lijst komt vanzelf uit de geschiedenis van het handboek. Niemand hoeft "
+        "hem met de hand bij te houden. Er staat alleen in wat de redactie voor lezers heeft "
+        "gemarkeerd. Een tikfout, een andere opmaak of een technische wijziging staat er niet "
+        "in.",
         "",
         "De wijzigingen staan per versie van het beleid. Een versie bevat alle wijzigingen tot "
         "het versienummer omhoog ging. Wat daarna veranderde, staat onder 'Na versie …'. Dat "

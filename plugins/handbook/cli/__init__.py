@@ -56,12 +56,20 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="schrijf het JSON Schema van de gegevens naar schema/")
     schema.add_argument("--check", action="store_true", help="controleer alleen of het actueel is")
     schema.set_defaults(func=cmd_schema)
-    check = sub.add_parser("check", help="controleer gegevens en pagina's zonder te bouwen")
+    check = sub.add_parser(
+        "check",
+        help="controleer gegevens, pagina's, links en menu (met een strikte build zonder PDF)",
+    )
     check.add_argument("--vandaag", help="doe alsof het deze datum is (JJJJ-MM-DD), voor tests")
     check.add_argument(
         "--alle-sectoren",
         action="store_true",
         help="controleer ook de sectorbestanden die de organisatie niet gebruikt",
+    )
+    check.add_argument(
+        "--zonder-build",
+        action="store_true",
+        help="sla de strikte build over (als je daarna zelf strikt bouwt, zoals make controle)",
     )
     check.set_defaults(func=cmd_check)
     issue = sub.add_parser("review-issue", help="tekst van het issue met te beoordelen pagina's")

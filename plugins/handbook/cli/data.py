@@ -36,7 +36,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"FOUT  {error}", file=sys.stderr)
         return 2
-    report = check_project(root, today, all_sectors=args.alle_sectoren)
+    report = check_project(root, today, all_sectors=args.alle_sectoren, build=not args.zonder_build)
     for message in report.errors:
         print(f"FOUT  {message}", file=sys.stderr)
     for message in report.warnings:
@@ -49,8 +49,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    # Without the build, links and the menu were not checked: say so, never a plain "in orde".
+    scope = " (zonder build: links en menu zijn niet gecontroleerd)" if args.zonder_build else ""
     if report.warnings:
-        print(f"Gegevens en pagina's zijn in orde, met {len(report.warnings)} aandachtspunt(en).")
+        print(
+            f"Gegevens en pagina's zijn in orde{scope}, met {len(report.warnings)} "
+            "aandachtspunt(en)."
+        )
     else:
-        print("Gegevens en pagina's zijn in orde.")
+        print(f"Gegevens en pagina's zijn in orde{scope}.")
     return 0

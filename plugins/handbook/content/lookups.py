@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from ..core.unavailable import Unavailable
+
 
 def _norm(text: str) -> str:
     return " ".join(str(text).split()).casefold()
@@ -53,10 +55,14 @@ def make_lookups(variables: Mapping[str, Any]) -> dict[str, Callable[[str], Any]
 
     def reactietermijn(platform: str) -> Mapping[str, Any]:
         """The response times for one platform: ``.normaal`` and ``.urgent``."""
+        if isinstance(variables["slas"], Unavailable):  # reported once, with its file
+            return variables["slas"]
         return response_time(variables["slas"], platform)
 
     def kanaal(platform: str) -> Mapping[str, Any]:
         """The official account on one platform: ``.handle``, ``.url``, ``.eigenaar``."""
+        if isinstance(variables["kanalen"], Unavailable):  # reported once, with its file
+            return variables["kanalen"]
         return channel(variables["kanalen"], platform)
 
     return {"reactietermijn": reactietermijn, "kanaal": kanaal}

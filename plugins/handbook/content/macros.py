@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from ..core.brand import Brand
@@ -53,7 +54,7 @@ def make_macros(
     def externe_hulp_tabel() -> str:
         return help_table(v["crisis"].get("externe_hulp", []))
 
-    return {
+    macros = {
         "contacten_tabel": contacten_tabel,
         "reactietermijnen_tabel": reactietermijnen_tabel,
         "escalatie_tabel": escalatie_tabel,
@@ -63,3 +64,31 @@ def make_macros(
         "externe_hulp_tabel": externe_hulp_tabel,
         "wat_is_er_veranderd": wat_is_er_veranderd,
     }
+    return {name: _quiet_without(brand, NEEDS[name], macro) for name, macro in macros.items()}
+
+
+# The data files each macro is made from. When one did not load (it is reported on its own),
+# the macro shows nothing instead of failing or guessing.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "contacten_tabel": ("contacten",),
+    "reactietermijnen_tabel": ("slas",),
+    "escalatie_tabel": ("slas", "contacten"),
+    "kanalen_tabel": ("kanalen", "contacten"),
+    "goedkeuring_tabel": ("goedkeuring", "contacten"),
+    "crisisniveaus_tabel": ("crisis", "contacten"),
+    "externe_hulp_tabel": ("crisis",),
+    "wat_is_er_veranderd": ("organisatie",),
+}
+
+
+def _quiet_without(
+    brand: Brand, needs: tuple[str, ...], macro: Callable[..., str]
+) -> Callable[..., str]:
+    if not any(stem in brand.broken for stem in needs):
+        return macro
+
+    @functools.wraps(macro)
+    def quiet(*args: object, **kwargs: object) -> str:
+        return ""
+
+    return quiet

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..core.text import html_text
+
 
 def cell(value: Any) -> str:
-    """Text that is safe inside a Markdown table cell."""
-    return " ".join(str(value if value is not None else "–").split()).replace("|", "\\|")
+    """A data value as text inside a Markdown table cell: on one line, no HTML, no ``|``."""
+    text = " ".join(str(value if value is not None else "–").split())
+    return html_text(text).replace("|", "\\|")
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -22,14 +25,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def mail(address: str) -> str:
-    return f"[{address}](mailto:{address})"
+    return f"[{html_text(address)}](mailto:{html_text(address)})"
 
 
 def phone(number: str | None, empty: str = "–") -> str:
     if not number:
         return empty
     digits = "".join(c for c in number if c.isdigit() or c == "+")
-    return f"[{number}](tel:{digits})"
+    return f"[{html_text(number)}](tel:{digits})"
 
 
 def contacts_table(contacten: Mapping[str, Mapping[str, Any]], keys: Sequence[str] = ()) -> str:

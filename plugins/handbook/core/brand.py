@@ -16,6 +16,7 @@ from .keys import BRAND_STEMS, REQUIRED_CONTACTS, SECTOR_KEYS
 from .markers import OpenValue, open_values, restore, validate_open
 from .messages import key_text, validation_messages
 from .placeholders import render_text
+from .unavailable import Unavailable, tolerate
 from .validation import Invalid, Record, as_dicts, replace, validated
 from .yamlsrc import Source, read_yaml
 
@@ -49,6 +50,8 @@ class Brand:
     sources: dict[str, Source]
     sectors: tuple[str, ...] = ()
     variables: dict[str, Any] = field(default_factory=dict)
+    broken: tuple[str, ...] = ()
+    """Files (stems) that did not load; their variables are quiet stand-ins (Unavailable)."""
     open: list[OpenValue] = field(default_factory=list)
     """Values still on "NOG INVULLEN" (see ``markers``), in file order."""
 
@@ -67,6 +70,22 @@ def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | Non
     ``sector`` overrides ``organisatie.sector`` (used for the sector variants).
     Raises :class:`HandbookError` with every problem found, not only the first.
     """
+    brand, messages = read_brand(data_dir, label_root, sector)
+    if messages:
+        raise HandbookError(messages)
+    return brand
+
+
+def read_brand(
+    data_dir: Path, label_root: Path | None = None, sector: str | None = None
+) -> tuple[Brand, list[str]]:
+    """Every brand file that loads, and the Dutch messages of every problem found.
+
+    A file that does not load is reported once and listed in ``Brand.broken``; its variables
+    are :class:`Unavailable` stand-ins, so what depends on it (placeholders, tables, cross
+    checks) stays quiet instead of adding misleading messages. The checks between files run
+    for every pair of files that did load.
+    """
     label_root = label_root or data_dir.parent
     messages: list[str] = []
     models: dict[str, Any] = {}
@@ -82,24 +101,34 @@ def load_brand(data_dir: Path, label_root: Path | None = None, sector: str | Non
         except HandbookError as error:
             messages.extend(error.messages)
     sectors = available_sectors(data_dir)
-    if not messages:
-        messages.extend(_cross_check(models, sources, sectors, sector))
-    if messages:
-        raise HandbookError(messages)
+    problems, unusable = cross_check(models, sources, sectors, sector)
+    messages.extend(problems)
+    # A file that names a contact that does not exist is reported once, here; tables and
+    # placeholders made from it then stay quiet instead of failing on the missing contact.
+    broken = tuple(stem for stem in BRAND_STEMS if stem not in models or stem in unusable)
     brand = Brand(data_dir=data_dir, models=models, sources=sources, sectors=sectors)
-    if sector:
+    brand.broken = broken
+    if sector and "organisatie" in models:
         models["organisatie"] = replace(models["organisatie"], sector=sector)
     # Plain dicts and lists for Jinja; dates keep their Dutch ``str``. Pages show a marker's
     # own text, not the stand-in that validation used.
-    variables = {
+    variables: dict[str, Any] = {
         stem: restore(as_dicts(model), sources[stem].data, markers[stem])
         for stem, model in models.items()
     }
+    variables.update({stem: Unavailable(stem) for stem in broken})
     brand.open = [
-        v for stem in BRAND_STEMS for v in open_values(sources[stem], markers[stem], (stem,))
+        v
+        for stem in BRAND_STEMS
+        if stem in models
+        for v in open_values(sources[stem], markers[stem], (stem,))
     ]
-    brand.variables = fill_placeholders(variables, sources)
-    return brand
+    try:
+        brand.variables = fill_placeholders(variables, sources)
+    except HandbookError as error:
+        messages.extend(error.messages)
+        brand.variables = variables
+    return brand, messages
 
 
 def fill_in(
@@ -111,7 +140,7 @@ def fill_in(
 ) -> Any:
     """Fill ``{{ ... }}`` in every text inside ``value`` (read from ``source``) from the brand
     data; every unknown name is a Dutch message with file, line and key."""
-    env = Environment(undefined=StrictUndefined, autoescape=False)
+    env = tolerate(Environment(undefined=StrictUndefined, autoescape=False))
     messages: list[str] = []
 
     def fill(item: Any, loc: list[str | int]) -> Any:
@@ -142,6 +171,9 @@ def fill_placeholders(variables: dict[str, Any], sources: dict[str, Source]) -> 
     messages: list[str] = []
     filled = {}
     for stem, value in variables.items():
+        if stem not in sources:  # a file that did not load: reported already
+            filled[stem] = value
+            continue
         try:
             filled[stem] = fill_in(value, sources[stem], variables, (stem,))
         except HandbookError as error:
@@ -159,17 +191,24 @@ def _label(path: Path, root: Path) -> str:
 
 
 def _refs(models: dict[str, Any]) -> Iterable[tuple[str, Sequence[str | int], str]]:
-    """Every contact reference: (file stem, key path inside the file, referenced key)."""
-    yield "organisatie", ("beleidseigenaar",), models["organisatie"].beleidseigenaar
-    for i, step in enumerate(models["slas"].escalatie):
-        yield "slas", ("escalatie", i, "naar"), step.naar
-    yield "slas", ("datalek", "melden_bij"), models["slas"].datalek.melden_bij
-    for i, kanaal in enumerate(models["kanalen"]):
+    """Every contact reference: (file stem, key path inside the file, referenced key).
+
+    Only from the files that loaded (``models`` leaves the broken ones out)."""
+    if "organisatie" in models:
+        yield "organisatie", ("beleidseigenaar",), models["organisatie"].beleidseigenaar
+    if "slas" in models:
+        for i, step in enumerate(models["slas"].escalatie):
+            yield "slas", ("escalatie", i, "naar"), step.naar
+        yield "slas", ("datalek", "melden_bij"), models["slas"].datalek.melden_bij
+        for i, key in enumerate(models["slas"].beantwoord_door):
+            yield "slas", ("beantwoord_door", i), key
+    for i, kanaal in enumerate(models.get("kanalen", ())):
         yield "kanalen", (i, "eigenaar"), kanaal.eigenaar
-    for i, rule in enumerate(models["goedkeuring"]):
+    for i, rule in enumerate(models.get("goedkeuring", ())):
         yield "goedkeuring", (i, "goedkeurder"), rule.goedkeurder
-    for i, level in enumerate(models["crisis"].niveaus):
-        yield "crisis", ("niveaus", i, "beslist"), level.beslist
+    if "crisis" in models:
+        for i, level in enumerate(models["crisis"].niveaus):
+            yield "crisis", ("niveaus", i, "beslist"), level.beslist
 
 
 def contact_ref_message(
@@ -183,23 +222,38 @@ def contact_ref_message(
     )
 
 
-def _cross_check(
+def cross_check(
     models: dict[str, Any],
     sources: dict[str, Source],
     sectors: tuple[str, ...],
     sector: str | None,
+) -> tuple[list[str], set[str]]:
+    """Checks between files: (messages, the stems whose contact references are wrong)."""
+    messages = []
+    unusable: set[str] = set()
+    contacts = models.get("contacten")
+    if contacts is not None:  # a broken contacts file is reported on its own
+        for key in REQUIRED_CONTACTS:
+            if key not in contacts:
+                messages.append(
+                    f"{sources['contacten'].label}: het contact '{key}' ontbreekt. Elke "
+                    f"organisatie heeft deze rollen nodig: {', '.join(REQUIRED_CONTACTS)}."
+                )
+        for stem, loc, ref in _refs(models):
+            if ref not in contacts:
+                messages.append(contact_ref_message(sources[stem], loc, stem, ref, contacts))
+                unusable.add(stem)
+    if "organisatie" in models:
+        messages.extend(_sector_check(models, sources, sectors, sector))
+    if "crisis" in models:
+        messages.extend(_levels_check(models, sources))
+    return messages, unusable
+
+
+def _sector_check(
+    models: dict[str, Any], sources: dict[str, Source], sectors: tuple[str, ...], sector: str | None
 ) -> list[str]:
     messages = []
-    contacts = models["contacten"]
-    for key in REQUIRED_CONTACTS:
-        if key not in contacts:
-            messages.append(
-                f"{sources['contacten'].label}: het contact '{key}' ontbreekt. Elke organisatie "
-                f"heeft deze rollen nodig: {', '.join(REQUIRED_CONTACTS)}."
-            )
-    for stem, loc, ref in _refs(models):
-        if ref not in contacts:
-            messages.append(contact_ref_message(sources[stem], loc, stem, ref, contacts))
     chosen = (sector,) if sector else sector_keys(models["organisatie"])
     sectors = sectors or SECTOR_KEYS
     several = isinstance(models["organisatie"].sector, list) and not sector
@@ -218,6 +272,11 @@ def _cross_check(
             f"{source.label}, regel {source.line_of(['sector'])}, sleutel 'organisatie.sector': "
             "een sector staat er twee keer. Noem elke sector één keer."
         )
+    return messages
+
+
+def _levels_check(models: dict[str, Any], sources: dict[str, Source]) -> list[str]:
+    messages = []
     levels = [n.niveau for n in models["crisis"].niveaus]
     if levels != sorted(set(levels)):
         source = sources["crisis"]

@@ -66,6 +66,7 @@ def _stand_in(error: dict[str, Any]) -> Any:
             ("telefoon", "+31 00 000 00 00"),
             ("webadres", "https://nog-invullen.invalid/"),
             ("termijn", "1 uur"),
+            ("controle niet lezen", "24/7"),  # hours (bereikbaarheid, kantoortijden)
         ):
             if word in reason:
                 return value

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .models.brand import BRAND_FILES
+from .models.decision import Beslishulp
 from .models.page import PageMeta
 from .models.quiz import Quiz
 from .models.sector import Sector
@@ -38,6 +39,11 @@ def schemas() -> dict[str, dict[str, Any]]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **Quiz.model_json_schema(),
         "title": "Zelftest (data/quiz.yml)",
+    }
+    out["beslishulp.schema.json"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **Beslishulp.model_json_schema(),
+        "title": "Beslishulp 'Mag ik dit posten?' (data/beslishulp.yml)",
     }
     page = PageMeta.model_json_schema()
     out["pagina.schema.json"] = {

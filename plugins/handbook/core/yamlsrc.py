@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .errors import HandbookError
+from .yamlguard import MAX_BYTES, comment_problems, construct, shape_problems, size_message
 
 
 @dataclass(frozen=True)
@@ -78,31 +79,38 @@ def _explain(problem: str | None) -> str:
 
 
 def parse_yaml(text: str, path: Path, label: str) -> Source:
-    """Parse ``text``; raise :class:`HandbookError` with file, line and a Dutch explanation."""
+    """Parse ``text``; raise :class:`HandbookError` with file, line and a Dutch explanation.
+
+    Refused with a Dutch message too (see ``yamlguard``): anchors and aliases, nesting deeper
+    than any data model, more than ``MAX_BYTES``, a `` #`` comment that cuts a text short,
+    duplicate keys, and values that cannot exist (``2027-02-30``).
+    """
+    # Before any node is built: an alias bomb is refused here, never expanded.
+    shape = shape_problems(text, label)
+    if shape:
+        raise HandbookError(shape)
     try:
         # Parsed once, with libyaml when present (the build reads YAML for every page); the
         # data is built from the same nodes. On an error the pure-Python parser reads it again,
         # because its wording is the one the Dutch explanations below know.
-        data = None
         root = yaml.compose(text, Loader=_FAST_LOADER)
-        data = yaml.SafeLoader("").construct_document(root) if root is not None else None
     except yaml.YAMLError:
         root = None
     if root is None and text.strip():  # an error, or a file with only comments
-        root, data = _parse_slow(text, label)
-    duplicates = list(_duplicate_keys(root, label))
-    if duplicates:
-        raise HandbookError(duplicates)
+        root = _parse_slow(text, label)
+    problems = [*_duplicate_keys(root, label), *comment_problems(root, text, label)]
+    if problems:
+        raise HandbookError(problems)
+    data = construct(root, label) if root is not None else None
     return Source(path=path, label=label, data=data, root=root)
 
 
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _parse_slow(text: str, label: str) -> tuple[yaml.Node | None, Any]:
+def _parse_slow(text: str, label: str) -> yaml.Node | None:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{label}, regel {mark.line + 1}, kolom {mark.column + 1}" if mark else label
@@ -111,7 +119,6 @@ def _parse_slow(text: str, label: str) -> tuple[yaml.Node | None, Any]:
         ) from None
     except yaml.YAMLError as error:  # pragma: no cover - unmarked errors are rare
         raise HandbookError([f"{label}: de YAML kan niet gelezen worden ({error})."]) from None
-    return root, data
 
 
 def _duplicate_keys(node: yaml.Node | None, label: str):
@@ -136,7 +143,9 @@ def read_yaml(path: Path, label: str | None = None) -> Source:
     """Read and parse a YAML file; a missing file is a Dutch error too."""
     label = label or path.as_posix()
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.stat().st_size > MAX_BYTES:
+            raise HandbookError([size_message(label, path.stat().st_size)])
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise HandbookError(
             [
@@ -144,6 +153,23 @@ def read_yaml(path: Path, label: str | None = None) -> Source:
                 "de naam."
             ]
         ) from None
-    except UnicodeDecodeError:
-        raise HandbookError([f"{label}: het bestand is niet opgeslagen als UTF-8."]) from None
-    return parse_yaml(text, path, label)
+    except IsADirectoryError:
+        raise HandbookError([f"{label}: dit is een map, geen bestand. Herstel de naam."]) from None
+    return parse_yaml(decode_text(raw, label), path, label)
+
+
+def decode_text(raw: bytes, label: str) -> str:
+    """``raw`` as UTF-8 text (a BOM is fine); otherwise a Dutch error naming the line."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise HandbookError([encoding_message(label, line)]) from None
+
+
+def encoding_message(label: str, line: int) -> str:
+    return (
+        f"{label}, regel {line}: het bestand is niet opgeslagen als UTF-8 (hier staat een teken "
+        "dat geen UTF-8 is). Sla het opnieuw op als UTF-8; in VS Code kies je rechtsonder de "
+        "codering en dan 'Save with Encoding' > 'UTF-8'."
+    )

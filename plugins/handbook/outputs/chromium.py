@@ -8,7 +8,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import logging
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,21 +40,43 @@ def find_chromium() -> str | None:
     return None
 
 
+log = logging.getLogger(__name__)
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves files and logs nothing (a request line per file is noise on a terminal)."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A local file server that never prints a traceback.
+
+    A browser or link checker that closes a connection before the answer is written (it
+    navigated on, or was closed) makes ``http.server`` print a full traceback on stderr
+    (``BrokenPipeError``, ``ConnectionResetError``). That is not an error here: it is counted
+    in ``closed_early`` and nothing is printed. Any other error goes to the debug log.
+    """
+
+    daemon_threads = True
+    closed_early = 0
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            self.closed_early += 1
+            return
+        log.debug("Lokale webserver: fout bij %s", client_address, exc_info=True)
+
+
 @contextlib.contextmanager
-def serve_directory(
+def http_server(
     folder: Path,
     headers: dict[str, str] | None = None,
     handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None,
-) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 (a free port) for as long as the block runs.
-
-    ``headers`` are added to every response; ``handler_class`` replaces the plain file handler.
-    """
+) -> Iterator[QuietServer]:
+    """A :class:`QuietServer` for ``folder`` on 127.0.0.1 (a free port) while the block runs."""
 
     class Handler(handler_class or _Quiet):  # type: ignore[misc, valid-type]
         def end_headers(self) -> None:
@@ -61,15 +85,30 @@ def serve_directory(
             super().end_headers()
 
     handler = functools.partial(Handler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     # A short poll interval: shutdown() waits for the next poll (0.5 s by default).
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield server
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextlib.contextmanager
+def serve_directory(
+    folder: Path,
+    headers: dict[str, str] | None = None,
+    handler_class: type[http.server.SimpleHTTPRequestHandler] | None = None,
+) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 (a free port) for as long as the block runs; the URL.
+
+    ``headers`` are added to every response; ``handler_class`` replaces the plain file handler.
+    Requests and closed connections are never printed (see :class:`QuietServer`).
+    """
+    with http_server(folder, headers, handler_class) as server:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @contextlib.contextmanager

@@ -15,6 +15,7 @@ from ..content.lookups import has_channel, make_lookups
 from ..core.errors import HandbookError
 from ..core.messages import validation_messages
 from ..core.placeholders import render_text
+from ..core.unavailable import tolerate
 from ..core.validation import Invalid, Record, validated
 from ..core.yamlsrc import Source, child_source, read_yaml
 
@@ -105,7 +106,7 @@ class _Filler:
     """Fills ``{{ ... }}`` in quiz texts from the brand data; collects Dutch messages."""
 
     def __init__(self, variables: dict[str, Any]) -> None:
-        self.env = Environment(undefined=StrictUndefined, autoescape=False)
+        self.env = tolerate(Environment(undefined=StrictUndefined, autoescape=False))
         self.variables = {**variables, **make_lookups(variables)}
         self.messages: list[str] = []
 

@@ -26,7 +26,8 @@ def _text(value: str) -> str:
 
 def page_title(path: Path) -> str | None:
     """The first level-1 heading of a Markdown page."""
-    for line in path.read_text(encoding="utf-8").splitlines():
+    # A page that is not UTF-8 is reported by the page check; its title is read as it can be.
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
         if line.startswith("# "):
             return line[2:].strip()
     return None

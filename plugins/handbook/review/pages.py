@@ -9,7 +9,7 @@ from typing import Any
 
 from jinja2 import Environment, StrictUndefined
 
-from ..core.frontmatter import check_page
+from ..core.frontmatter import read_page_source
 from ..core.validation import Record
 
 
@@ -73,21 +73,26 @@ def fill_title(title: str, variables: Mapping[str, Any] | None) -> str:
 
 def read_pages(
     root: Path,
-    contacts: Iterable[str],
+    contacts: Iterable[str] | None,
     docs: str = "docs",
     variables: Mapping[str, Any] | None = None,
 ) -> tuple[list[PageInfo], list[str]]:
-    """Every page in ``docs/`` with its validated front matter, and the problems found."""
-    contacts = list(contacts)
+    """Every page in ``docs/`` with its validated front matter, and the problems found.
+
+    ``contacts`` is ``None`` when data/contacten.yml did not load: owners are not checked then.
+    A page that is not UTF-8, or whose front matter cannot be read, is reported once; its
+    ``raw`` is what the build would read (see ``core.frontmatter.read_page_source``).
+    """
+    contacts = list(contacts) if contacts is not None else None
     pages: list[PageInfo] = []
     messages: list[str] = []
     for path in sorted((root / docs).rglob("*.md")):
         rel = path.relative_to(root)
         if not is_page(rel, docs):
             continue
-        raw = path.read_text(encoding="utf-8")
-        meta, problems = check_page(rel.as_posix(), raw, contacts)
-        messages.extend(problems)
+        checked = read_page_source(rel.as_posix(), path.read_bytes(), contacts)
+        raw, meta = checked.text, checked.meta
+        messages.extend(checked.messages)
         src_uri = rel.relative_to(docs).as_posix()
         pages.append(
             PageInfo(

@@ -9,8 +9,11 @@ from typing import Any
 import yaml
 from jinja2 import Environment
 
+from ..core.errors import HandbookError
 from ..core.frontmatter import front_matter_text
 from ..core.placeholders import Recorder, index_paths, placeholder_messages, syntax_message
+from ..core.unavailable import tolerate
+from ..core.yamlsrc import parse_yaml
 from .pages import PageInfo, body_start
 
 # Names mkdocs-macros offers every page besides our data and macros.
@@ -76,14 +79,14 @@ def page_placeholder_messages(
     body = "\n".join(raw.splitlines()[offset:])
     if fm is not None:
         try:
-            loaded = yaml.safe_load(fm)
+            loaded = parse_yaml(fm, Path(page.path), page.path).data
             meta = loaded if isinstance(loaded, dict) else {}
-        except yaml.YAMLError:
+        except HandbookError:  # reported by the page check, once
             meta = {}
     if meta.get("render_macros") is False:
         return []
     recorder = Recorder(paths=index_paths(variables))
-    env = Environment(undefined=recorder.undefined_class(), autoescape=False)
+    env = tolerate(Environment(undefined=recorder.undefined_class(), autoescape=False))
     problem = syntax_message(env, page.path, body, offset)
     if problem:
         return [problem]

@@ -229,7 +229,7 @@ def report(site: Path) -> tuple[list[Figures], Figures]:
     per_page = []
     everything: list[str] = []
     for path in site_pages(site):
-        sentences = page_sentences(path.read_text(encoding="utf-8"))
+        sentences = page_sentences(path.read_text(encoding="utf-8", errors="replace"))
         name = path.parent.relative_to(site).as_posix()
         per_page.append(measure("/" if name == "." else name + "/", sentences))
         everything.extend(sentences)

@@ -8,7 +8,15 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit, urlunsplit
 
 from ..content.tables import cell, dos_donts_box
-from .load import OWNER, LoadedSector, flat
+from ..core.text import html_text
+from .load import OWNER, LoadedSector
+from .load import flat as _flat
+
+
+def flat(text: str) -> str:
+    """A sector text on one line, as text (no HTML from data reaches the page)."""
+    return html_text(_flat(text))
+
 
 SECTOR_PAGE = "sector.md"
 
@@ -29,9 +37,9 @@ def section_block(sector: LoadedSector, section: str) -> str:
     if not items:
         return ""
     title = (
-        f"Extra voor de sectoren {sector.naam}"
+        f"Extra voor de sectoren {html_text(sector.naam)}"
         if sector.several
-        else f"Extra voor de sector {sector.naam}"
+        else f"Extra voor de sector {html_text(sector.naam)}"
     )
     lines = ["", f'!!! info handbook-sector "{title}"', ""]
     lines += [f"    - {flat(item['regel'])}" for item in items]
@@ -48,8 +56,11 @@ def examples_block(sector: LoadedSector, section: str) -> str:
     return "\n\n".join(f"**Voorbeeld.** {flat(text)}" for text in sector.examples(section))
 
 
-def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[str, Callable]:
-    """The ``sector_regels("<sectie>")`` and ``sector_voorbeelden("<sectie>")`` macros."""
+def make_sector_macros(sector: LoadedSector | None, sections: Iterable[str]) -> dict[str, Callable]:
+    """The ``sector_regels("<sectie>")`` and ``sector_voorbeelden("<sectie>")`` macros.
+
+    ``sector`` is ``None`` when its file did not load: that file is reported once, and the
+    macros then show nothing (they still check the section name)."""
     known = tuple(sections)
 
     def check(macro: str, sectie: str) -> None:
@@ -62,12 +73,12 @@ def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[st
     def sector_regels(sectie: str) -> str:
         """The sector's extra rules for this section; nothing when it has none."""
         check("sector_regels", sectie)
-        return section_block(sector, sectie)
+        return section_block(sector, sectie) if sector is not None else ""
 
     def sector_voorbeelden(sectie: str) -> str:
         """The sector's examples for this section; nothing when it has none."""
         check("sector_voorbeelden", sectie)
-        return examples_block(sector, sectie)
+        return examples_block(sector, sectie) if sector is not None else ""
 
     return {"sector_regels": sector_regels, "sector_voorbeelden": sector_voorbeelden}
 
@@ -75,7 +86,7 @@ def make_sector_macros(sector: LoadedSector, sections: Iterable[str]) -> dict[st
 def page_title(sector: LoadedSector) -> str:
     if sector.several:  # the page itself names every sector (a title must stay short)
         return "Regels voor je sectoren"
-    return f"Regels voor de sector {sector.naam}"
+    return f"Regels voor de sector {html_text(sector.naam)}"
 
 
 def _section_label(section: str) -> str:
@@ -136,7 +147,8 @@ def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
     items = [i for items in v["aanvullingen"].values() for i in items]
     lines.append(
         dos_donts_box(
-            [i for i in items if i["soort"] == "do"], [i for i in items if i["soort"] == "dont"]
+            [flat(i["tekst"]) for i in items if i["soort"] == "do"],
+            [flat(i["tekst"]) for i in items if i["soort"] == "dont"],
         )
     )
     return "\n".join(lines)

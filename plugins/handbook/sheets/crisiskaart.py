@@ -10,11 +10,11 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from ..core.text import escaped, html_text
 from .layout import LAYOUT, Layout, Usage, wrapped_lines
 from .markdown import (
     colophon,
     escape_jinja,
-    html_text,
     mail_link,
     phone_link,
     sheet_opening,
@@ -31,7 +31,7 @@ EXTRA_ROLES = ("it_security",)
 
 
 def card_title(variables: Mapping[str, Any]) -> str:
-    return f"Crisiskaart {variables['organisatie']['naam']}"
+    return f"Crisiskaart {html_text(variables['organisatie']['naam'])}"
 
 
 def banner(variables: Mapping[str, Any]) -> str:
@@ -39,36 +39,41 @@ def banner(variables: Mapping[str, Any]) -> str:
     first = variables["slas"]["eerste_reactie_crisis"]
     phone = phone_link(line.get("telefoon")) or mail_link(line["email"])
     return (
-        f"**Bel eerst de crisislijn: {phone}** ({line['bereikbaarheid']}). "
-        f"Eerste reactie online binnen {first}."
+        f"**Bel eerst de crisislijn: {phone}** ({html_text(line['bereikbaarheid'])}). "
+        f"Eerste reactie online binnen {html_text(first)}."
     )
 
 
 def blocks(variables: Mapping[str, Any]) -> list[tuple[str, list[str], str]]:
     """The card's sections: (heading, Markdown lines, kind) with kind "ol", "ul" or "quote"."""
-    crisis = variables["crisis"]
-    contacts = variables["contacten"]
-    slas = variables["slas"]
+    # Data values are text on the card: escaped once here (links are made from the raw ones).
+    raw_contacts = variables["contacten"]
+    safe = escaped(variables)
+    crisis = safe["crisis"]
+    contacts = safe["contacten"]
+    slas = safe["slas"]
     breach = slas["datalek"]
     privacy = contacts[breach["melden_bij"]]
-    org = variables["organisatie"]
+    raw_privacy = raw_contacts[variables["slas"]["datalek"]["melden_bij"]]
+    org = safe["organisatie"]
     levels = [
         f"**{n['niveau']}. {n['naam']}**: {n['omschrijving']} Beslist: "
         f"{contacts[n['beslist']]['rol']}; reactie binnen {n['eerste_reactie']}."
         for n in crisis["niveaus"]
     ]
     people = [
-        f"**{p['naam']}**, {p['functie']}: {phone_link(p['telefoon'])}" for p in crisis["team"]
+        f"**{p['naam']}**, {p['functie']}: {phone_link(raw['telefoon'])}"
+        for p, raw in zip(crisis["team"], variables["crisis"]["team"], strict=True)
     ]
     for key in EXTRA_ROLES:
-        contact = contacts.get(key)
+        contact = raw_contacts.get(key)
         if contact:
             reach = phone_link(contact.get("telefoon")) or mail_link(contact["email"])
-            people.append(f"**{contact['rol']}** (gehackt account, phishing): {reach}")
+            people.append(f"**{html_text(contact['rol'])}** (gehackt account, phishing): {reach}")
     breach_lines = [
         f"Meld het binnen {breach['intern_melden_binnen']} bij de {privacy['rol']} "
-        f"({privacy['naam']}): {mail_link(privacy['email'])}"
-        + (f", {phone_link(privacy.get('telefoon'))}" if privacy.get("telefoon") else "")
+        f"({privacy['naam']}): {mail_link(raw_privacy['email'])}"
+        + (f", {phone_link(raw_privacy.get('telefoon'))}" if raw_privacy.get("telefoon") else "")
         + ".",
         f"{org['naam']} meldt een datalek zo nodig binnen {breach['ap_melden_binnen']} bij de "
         "Autoriteit Persoonsgegevens. Dat doe je niet zelf.",
@@ -136,7 +141,7 @@ def card_markdown(
         if kind == "ol":
             out += [f"{i}. {line}" for i, line in enumerate(lines, start=1)]
         elif kind == "quote":
-            out += [f"> {html_text(line)}" for line in lines]
+            out += [f"> {line}" for line in lines]
         else:
             out += [f"- {line}" for line in lines]
         out += ["", "</section>", ""]

@@ -15,6 +15,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 
 from ..core.frontmatter import front_matter_text, page_meta
 from ..core.placeholders import render_text
+from ..core.text import escaped, html_text
 from ..core.validation import Invalid
 
 Soort = Literal["do", "dont"]
@@ -83,8 +84,8 @@ def read_section(src_uri: str, raw: str, title: str | None = None) -> Section | 
     try:
         data = yaml.load(text, Loader=_YAML_LOADER)  # libyaml when available: fast
         meta = page_meta(data if isinstance(data, dict) else {})
-    except (yaml.YAMLError, Invalid):
-        return None
+    except (yaml.YAMLError, Invalid, ValueError, TypeError, RecursionError):
+        return None  # reported with file and line by the page check
     title = title or data.get("title") or _h1(raw) or src_uri.removesuffix(".md")
     return Section(
         src_uri=src_uri,
@@ -126,9 +127,11 @@ def sheet_items(
 ) -> list[SheetItem]:
     """The kern items in navigation order; a sector's items follow those of their section.
 
-    An item with ``als: <feit>`` only counts when that fact is true in ``organisatie``.
-    """
-    organisatie = variables.get("organisatie") or {}
+    A page's do's and don'ts are its own Markdown; the data filled into them, and a sector's
+    items (data), are text (HTML-escaped). An item with ``als: <feit>`` only counts when that
+    fact is true in ``organisatie``."""
+    raw, variables = variables, escaped(variables)
+    organisatie = raw.get("organisatie") or {}
     by_section: dict[str, list[Mapping[str, Any]]] = {}
     for extra in sector_items:
         if extra.get("kern", True):
@@ -148,9 +151,9 @@ def sheet_items(
                         )
                     )
         for extra in by_section.pop(section.key, []):
-            items.append(_sector_item(extra, variables, section))
+            items.append(_sector_item(extra, raw, section))
     for rest in by_section.values():
-        items.extend(_sector_item(extra, variables, None) for extra in rest)
+        items.extend(_sector_item(extra, raw, None) for extra in rest)
     return items
 
 
@@ -159,9 +162,9 @@ def _sector_item(
 ) -> SheetItem:
     soort: Soort = "dont" if extra["soort"] == "dont" else "do"
     return SheetItem(
-        tekst=fill(str(extra["tekst"]), variables),
+        tekst=html_text(fill(str(extra["tekst"]), variables)),  # data: text, no markup
         soort=soort,
         sectie=str(extra["sectie"]),
-        titel=fill(section.title, variables) if section else None,
+        titel=fill(section.title, escaped(variables)) if section else None,
         src_uri=section.src_uri if section else None,
     )

@@ -3,6 +3,7 @@ no longer fits. The quick reference and the crisis card share one layout."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import textwrap
@@ -36,10 +37,14 @@ class Layout:
     """Space between two items, as part of a line."""
     slack_lines: int = 4
     """Lost at the bottom of the first column when an item or heading moves on whole."""
+    wide_chars_per_line: int = 100
+    """Characters per line across the whole page at 9 pt (real: about 115), for the line that
+    points to the decision aid."""
 
-    def capacity(self, strip_lines: int) -> int:
-        extra = max(0, strip_lines - self.strip_min_lines)
-        # The strip spans both columns: every extra line of it costs a line in each column.
+    def capacity(self, strip_lines: int, wide_lines: int = 0) -> int:
+        extra = max(0, strip_lines - self.strip_min_lines) + wide_lines
+        # The strip (and the line to the decision aid) spans both columns: every line of it
+        # costs a line in each column.
         return self.columns * (self.column_lines - extra) - self.slack_lines
 
 
@@ -47,10 +52,11 @@ LAYOUT = Layout()
 
 
 def plain(markdown: str) -> str:
-    """Text as printed: Markdown links, emphasis and HTML tags removed."""
+    """Text as printed: Markdown links, emphasis and HTML tags removed, entities as one
+    character (data values are escaped: ``&amp;`` prints as ``&``)."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"<[^>]+>", "", text)
-    text = re.sub(r"[*_`]", "", text)
+    text = html.unescape(re.sub(r"[*_`]", "", text))
     return " ".join(text.split())
 
 
@@ -88,16 +94,23 @@ def item_width(layout: Layout) -> int:
 
 
 def usage(
-    items: Sequence[SheetItem], variables: Mapping[str, Any], layout: Layout = LAYOUT
+    items: Sequence[SheetItem],
+    variables: Mapping[str, Any],
+    layout: Layout = LAYOUT,
+    wide_text: str | None = None,
 ) -> Usage:
-    """How many column lines the items take and how many fit next to this brand's strip."""
+    """How many column lines the items take and how many fit next to this brand's strip
+    (and next to ``wide_text``, a line across the page such as the pointer to the aid)."""
     headings = sum(1 for soort in ("do", "dont") if any(i.soort == soort for i in items))
     height = headings * layout.heading_lines
     height += sum(wrapped_lines(i.tekst, item_width(layout)) for i in items)
     height += max(0, len(items) - headings) * layout.item_gap
     return Usage(
         lines=math.ceil(height),
-        maximum=layout.capacity(strip_lines(variables, layout)),
+        maximum=layout.capacity(
+            strip_lines(variables, layout),
+            wrapped_lines(wide_text, layout.wide_chars_per_line) if wide_text else 0,
+        ),
         items=len(items),
     )
 

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..content.tables import mail, phone
+from ..core.text import html_attr, html_text
 
 TEMPLATE = "onepager.html"  # docs/overrides/onepager.html, for both sheets
 
@@ -71,13 +72,9 @@ def colophon(variables: Mapping[str, Any]) -> str:
     url = org["intranet_url"]
     return (
         '<p class="handbook-sheet__colophon">Het volledige beleid: '
-        f'<a href="{html_text(url)}">{html_text(url)}</a> · '
+        f'<a href="{html_attr(url)}">{html_text(url)}</a> · '
         f"versie {html_text(org['beleidsversie'])} van {html_text(str(org['ingangsdatum']))}</p>"
     )
-
-
-def html_text(text: Any) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def escape_jinja(text: str) -> str:
@@ -97,18 +94,18 @@ def strip_cells(variables: Mapping[str, Any]) -> list[tuple[str, str]]:
         p for p in (phone_link(team.get("telefoon")), mail_link(team["email"])) if p
     )
     crisis_text = " · ".join(
-        p for p in (phone_link(crisis.get("telefoon")), crisis["bereikbaarheid"]) if p
+        p for p in (phone_link(crisis.get("telefoon")), html_text(crisis["bereikbaarheid"])) if p
     )
     return [
-        (team["rol"], team_text),
+        (html_text(team["rol"]), team_text),
         ("Crisislijn", crisis_text),
         (
             "Eerste reactie bij een crisis",
-            f"binnen {slas['eerste_reactie_crisis']}; bel eerst de crisislijn",
+            f"binnen {html_text(slas['eerste_reactie_crisis'])}; bel eerst de crisislijn",
         ),
         (
             "Datalek melden",
-            f"binnen {breach['intern_melden_binnen']} bij de {privacy['rol']}: "
-            f"{mail_link(privacy['email'])}",
+            f"binnen {html_text(breach['intern_melden_binnen'])} bij de "
+            f"{html_text(privacy['rol'])}: {mail_link(privacy['email'])}",
         ),
     ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..core.text import html_text
 from .items import SheetItem
 from .markdown import colophon, escape_jinja, sheet_opening, strip_cells
 
@@ -17,13 +18,24 @@ PDF_NAME = "snelle-referentie.pdf"
 
 
 def sheet_title(variables: Mapping[str, Any]) -> str:
-    return f"Snelle referentie: doen en niet doen bij {variables['organisatie']['naam']}"
+    return f"Snelle referentie: doen en niet doen bij {html_text(variables['organisatie']['naam'])}"
+
+
+def aid_line(variables: Mapping[str, Any], aid_uri: str) -> str:
+    """The line that points to the decision aid: its address in full, for readers on paper."""
+    url = str(variables["organisatie"]["intranet_url"]).removeprefix("https://")
+    url = url.removeprefix("http://").rstrip("/") + "/" + aid_uri.removesuffix(".md") + "/"
+    return f"Twijfel je? Doe de beslishulp: {url}"
 
 
 def sheet_markdown(
-    items: Sequence[SheetItem], variables: Mapping[str, Any], pdf: str | None = None
+    items: Sequence[SheetItem],
+    variables: Mapping[str, Any],
+    pdf: str | None = None,
+    aid_uri: str | None = None,
 ) -> str:
-    """The page ``snelle-referentie/``: masthead, title, contacts strip, do's, don'ts, colophon."""
+    """The page ``snelle-referentie/``: masthead, title, contacts strip, do's, don'ts, the
+    pointer to the decision aid (``aid_uri``: its page, when the build has one), colophon."""
     title = sheet_title(variables)
     source = "docs/ (dos en donts in de front matter) en data/"
     out = [
@@ -55,5 +67,13 @@ def sheet_markdown(
             )
             out.append(f"- {item.tekst}{link}")
         out += ["", "</section>", ""]
-    out += ["</div>", "", colophon(variables), "", "</div>", ""]
+    out += ["</div>", ""]
+    if aid_uri:
+        text, _, url = aid_line(variables, aid_uri).rpartition(": ")
+        out += [
+            f'<p class="handbook-sheet__hulp" markdown="span">{html_text(text)}: '
+            f"[{html_text(url)}]({aid_uri})</p>",
+            "",
+        ]
+    out += [colophon(variables), "", "</div>", ""]
     return escape_jinja("\n".join(out))

@@ -70,6 +70,7 @@ def fitting_items(
     sections: Sequence[Section],
     variables: Mapping[str, Any],
     sector_items: Sequence[Mapping[str, Any]],
+    wide_text: str | None = None,
 ) -> tuple[list[SheetItem], int]:
     """The sheet's items: every page's kern rules, then the sector's kern rules in their order
     for as long as they fit on one A4 (several sectors can bring more than fit). Returns the
@@ -78,7 +79,7 @@ def fitting_items(
     chosen = [dict(item) for item in sector_items if item.get("kern", True)]
     items = sheet_items(sections, variables, chosen)
     left_out = 0
-    while chosen and not usage(items, variables).fits:
+    while chosen and not usage(items, variables, wide_text=wide_text).fits:
         chosen.pop()
         left_out += 1
         items = sheet_items(sections, variables, chosen)
@@ -93,13 +94,18 @@ def add_sheets(
     with_pdf: bool,
     sector_items: Sequence[Mapping[str, Any]] = (),
     choose_sector_rules: bool = False,
+    aid_uri: str | None = None,
 ) -> list[str]:
-    """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages."""
+    """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages.
+
+    ``aid_uri`` is the decision aid's page when the build has one: the sheet points to it.
+    """
     sections = nav_sections(files, config.nav)
+    wide = onepager.aid_line(variables, aid_uri) if aid_uri else None
     # Several merged sectors can bring more rules than fit: then the sheet chooses (kern, in
     # order). One sector's rules are the editors' to fit, as the pages' own are.
     if choose_sector_rules:
-        items, left_out = fitting_items(sections, variables, sector_items)
+        items, left_out = fitting_items(sections, variables, sector_items, wide)
     else:
         items, left_out = sheet_items(sections, variables, sector_items), 0
     if left_out:
@@ -108,7 +114,7 @@ def add_sheets(
             "staan alleen op hun pagina en op de pagina van de sector."
         )
     messages = []
-    problem = budget_message(usage(items, variables))
+    problem = budget_message(usage(items, variables, wide_text=wide))
     if problem:
         messages.append(problem)
     problem = crisiskaart.budget_message(crisiskaart.usage(variables))
@@ -116,7 +122,9 @@ def add_sheets(
         messages.append(problem)
     # The pages are added even when over budget, so the nav stays whole; the build stops
     # in on_env with the messages.
-    sheet = onepager.sheet_markdown(items, variables, onepager.PDF_NAME if with_pdf else None)
+    sheet = onepager.sheet_markdown(
+        items, variables, onepager.PDF_NAME if with_pdf else None, aid_uri
+    )
     crisis_page = "crisis.md" if files.get_file_from_path("crisis.md") is not None else None
     card = crisiskaart.card_markdown(
         variables, crisiskaart.PDF_NAME if with_pdf else None, crisis_page

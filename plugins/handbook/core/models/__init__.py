@@ -1,9 +1,10 @@
 """The data model: pydantic models whose field names are the Dutch keys editors type.
 
 One module per kind of file: ``brand`` (the organisation's data files), ``page`` (front matter),
-``quiz``, ``sector``; ``fields`` holds the field types they share. The same models give the JSON
-Schema that editors' editors use (``core/schema.py``). During a build only
-``core/validation.py`` imports this package, and only for data it has not seen valid before.
+``quiz``, ``sector``, ``decision`` (the decision aid); ``fields`` holds the field types they
+share. The same models give the JSON Schema that editors' editors use (``core/schema.py``).
+During a build only ``core/validation.py`` imports this package, and only for data it has not
+seen valid before.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from .brand import BRAND_FILES
+from .decision import Beslishulp
 from .page import PageMeta
 from .quiz import Quiz, Vraag
 from .sector import Sector
@@ -25,6 +27,7 @@ TYPES: dict[str, Any] = {
     "quiz": Quiz,
     "vragen": list[Vraag],
     "sector": Sector,
+    "beslishulp": Beslishulp,
 }
 
 

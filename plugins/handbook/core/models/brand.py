@@ -12,7 +12,7 @@ from pydantic import (
     model_validator,
 )
 
-from .fields import KEY, ContactRef, Duur, Model, NlDate, Telefoon, Url
+from .fields import KEY, ContactRef, Duur, Model, NlDate, Telefoon, Tijden, Url
 
 SectorKey = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
 
@@ -92,7 +92,12 @@ class Contact(Model):
     email: EmailStr
     telefoon: Telefoon | None = None
     kanaal: str = Field(description="Waar je de rol snel bereikt, zoals een Teams-kanaal.")
-    bereikbaarheid: str = Field(description="Wanneer de rol bereikbaar is.")
+    bereikbaarheid: Tijden = Field(
+        description=(
+            "Wanneer de rol bereikbaar is: dagen en tijden, zoals 'werkdagen 8.30–17.30 uur' of "
+            "'24/7'. Een toelichting zet je tussen haakjes erachter."
+        )
+    )
     wanneer: str = Field(description="Wanneer je deze rol benadert, in één zin.")
     github: str | None = Field(
         default=None,
@@ -140,7 +145,17 @@ class Datalek(Model):
 
 
 class Slas(Model):
-    kantoortijden: str
+    kantoortijden: Tijden = Field(
+        description="De kantoortijden, zoals 'maandag tot en met vrijdag van 8.30 tot 17.30 uur'."
+    )
+    beantwoord_door: list[ContactRef] = Field(
+        default=["social_media_team"],
+        min_length=1,
+        description=(
+            "Wie berichten op de officiële accounts beantwoordt (sleutels uit contacten.yml). "
+            "Hun bereikbaarheid bepaalt welke termijnen haalbaar zijn."
+        ),
+    )
     reactietermijnen: list[Reactietermijn] = Field(min_length=1)
     eerste_reactie_crisis: Duur
     escalatie: list[Escalatiestap] = Field(min_length=1)

@@ -17,6 +17,7 @@ from pydantic import (
 )
 
 from ..dates import Datum
+from ..hours import _DURATION, check_hours, duration_minutes  # noqa: F401 (re-exported)
 
 
 def _to_datum(value: date) -> Datum:
@@ -28,34 +29,6 @@ NlDate = Annotated[
     AfterValidator(_to_datum),
     PlainSerializer(lambda d: d.isoformat(), when_used="json"),
 ]
-
-_DURATION = re.compile(
-    r"^(\d+) (minuut|minuten|uur|werkdag|werkdagen|dag|dagen|week|weken"
-    r"|maand|maanden|jaar)$"
-)
-
-_UNIT_MINUTES = {
-    "minuut": 1,
-    "minuten": 1,
-    "uur": 60,
-    "dag": 24 * 60,
-    "dagen": 24 * 60,
-    "werkdag": 8 * 60,
-    "werkdagen": 8 * 60,
-    "week": 7 * 24 * 60,
-    "weken": 7 * 24 * 60,
-    "maand": 30 * 24 * 60,
-    "maanden": 30 * 24 * 60,
-    "jaar": 365 * 24 * 60,
-}
-
-
-def duration_minutes(value: str) -> int:
-    """Minutes in a Dutch duration such as ``"4 uur"`` (a working day counts as 8 hours)."""
-    match = _DURATION.match(value)
-    if not match:
-        raise ValueError(value)
-    return int(match[1]) * _UNIT_MINUTES[match[2]]
 
 
 def _check_duration(value: str) -> str:
@@ -75,6 +48,23 @@ Duur = Annotated[
             "type": "string",
             "pattern": _DURATION.pattern,
             "description": "Een termijn, zoals '30 minuten', '4 uur' of '1 werkdag'.",
+        }
+    ),
+]
+
+
+# Hours as people write them, readable by the consistency checks (core/hours.py).
+Tijden = Annotated[
+    str,
+    AfterValidator(check_hours),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": (
+                "Dagen en tijden, zoals 'werkdagen 8.30–17.30 uur', 'maandag tot en met vrijdag "
+                "8.00–20.00 uur, weekend 10.00–16.00 uur' of '24/7'. Een toelichting tussen "
+                "haakjes erachter: '24/7 (voor de pers)'."
+            ),
         }
     ),
 ]

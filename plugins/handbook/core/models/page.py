@@ -40,6 +40,10 @@ def _item(value: Any) -> Any:
 DoItem = Annotated[Item, BeforeValidator(_item, json_schema_input_type=Item | str)]
 
 
+# A search keyword: a word or a few words, as an employee would type them.
+Trefwoord = Annotated[str, Field(min_length=2, max_length=60, pattern=r"^[^{}\n]+$")]
+
+
 class PageMeta(Model):
     """Front matter every policy page carries."""
 
@@ -50,3 +54,12 @@ class PageMeta(Model):
     herzien_voor: NlDate
     dos: list[DoItem] = Field(min_length=1)
     donts: list[DoItem] = Field(min_length=1)
+    trefwoorden: list[Trefwoord] | None = Field(
+        default=None,
+        min_length=1,
+        description=(
+            "Woorden waarop medewerkers zoeken en die deze pagina bovenaan de zoekresultaten "
+            "zetten, ook als ze niet in de tekst staan: synoniemen en gewone woorden, zoals "
+            "'sancties' of 'straf' bij Handhaving. Lezers zien ze niet."
+        ),
+    )

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ...changelog.entries import summarize
-from ...changelog.history import Commit, run_git
+from ...changelog.history import EDITORIAL, Commit, run_git
 from ...core.errors import HandbookError
 from ...core.frontmatter import front_matter_text
 
@@ -166,7 +166,7 @@ def rule_changes(
         ]
         if not pages:
             continue
-        editorial = summarize(commit.message)[2]
+        editorial = summarize(commit.message).marker == EDITORIAL
         texts = files.read(commit.sha, [prefix + page for page in pages])
         for page in pages:
             text = texts.get(prefix + page)

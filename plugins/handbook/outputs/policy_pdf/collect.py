@@ -20,6 +20,7 @@ LEFT_OUT = (
     "wijzigingen",
     "varianten",
     "quiz",
+    "mag-ik-dit-posten",  # the decision aid: a tool, its rules are on the pages it links to
     "snelle-referentie",
     "crisiskaart",
     "afdrukken",
