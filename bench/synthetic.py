@@ -138,9 +138,9 @@ def make_synthetic(dest: Path, pages: int, root: Path = ROOT, nested: bool = Tru
 
 
 def _point_data_at_index(data: Path) -> None:
-    """Sector rules, quiz questions and the decision aid's outcomes name policy pages; the
-    synthetic handbook has other pages, so they all point at its home page (the data stays
-    valid and as large as the real one)."""
+    """Sector rules and examples, quiz questions and the decision aid's outcomes name policy
+    pages; the synthetic handbook has other pages, so they all point at its home page (the data
+    stays valid and as large as the real one)."""
     quiz = data / "quiz.yml"
     if quiz.is_file():
         content = yaml.safe_load(quiz.read_text("utf-8"))
@@ -157,6 +157,9 @@ def _point_data_at_index(data: Path) -> None:
         content = yaml.safe_load(sector.read_text("utf-8"))
         rules = [rule for items in content.get("aanvullingen", {}).values() for rule in items]
         content["aanvullingen"] = {"index": rules}
+        examples = [text for items in content.get("voorbeelden", {}).values() for text in items]
+        if examples:
+            content["voorbeelden"] = {"index": examples}
         for question in content.get("quiz", []):
             question["pagina"] = "index"
         sector.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), "utf-8")

@@ -242,7 +242,7 @@ def test_only_the_files_adoption_must_write_changed(adopted: Adopted) -> None:
     edited = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
     assert all(re.match(r"^[+-](laatst_beoordeeld|herzien_voor): ", line) for line in edited)
     mkdocs = (adopted.project / "mkdocs.yml").read_text(encoding="utf-8")
-    assert f"site_name: Social mediabeleid van {adopted.org.name}" in mkdocs
+    assert f"site_name: Socialmediabeleid van {adopted.org.name}" in mkdocs
     assert "# Edit links go straight to GitHub's editor." in mkdocs  # comments kept
 
 

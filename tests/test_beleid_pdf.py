@@ -18,8 +18,8 @@ from handbook.outputs.policy_pdf.collect import Section, rewrite_links, section_
 from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
-PDF_NAME = "vonkel-social-mediabeleid-2.0-2026-09-01.pdf"
-HEADER = "Social mediabeleid Vonkel · versie 2.0 · geldig vanaf 1 september 2026"
+PDF_NAME = "vonkel-socialmediabeleid-2.0-2026-09-01.pdf"
+HEADER = "Socialmediabeleid Vonkel · versie 2.0 · geldig vanaf 1 september 2026"
 FOOTER = re.compile(r"Pagina (\d+) van (\d+)")
 TOC_LINE = re.compile(r"^(.+?) (\d+)$")
 
@@ -183,7 +183,7 @@ def test_page_count_is_plausible(made: Made, site_dir: Path) -> None:
 @pytest.mark.browser
 def test_cover_names_brand_version_date_and_owner(made: Made) -> None:
     cover = made.texts[0]
-    assert cover.startswith("Vonkel Social mediabeleid")
+    assert cover.startswith("Vonkel Socialmediabeleid")
     assert "Versie 2.0" in cover
     assert "Geldig vanaf 1 september 2026" in cover
     assert "Eigenaar Afdeling Communicatie (Sanne de Wit, hoofd Communicatie)" in cover

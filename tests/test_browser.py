@@ -23,7 +23,8 @@ SEARCHES = {
     "klachten": "reageren/",
     "schuilnaam": "voor-wie/",
     "goedkeuring": "goedkeuring/",
-    "datalek": "crisis/",
+    # The privacy page holds the full data-leak section (the crisis page links to it).
+    "datalek": "privacy/",
     "tweestapsverificatie": "beveiliging/",
     "ondertiteling": "toegankelijkheid/",
 }

@@ -30,11 +30,11 @@ def test_no_template_residue(site_dir: Path) -> None:
 def test_brand_facts_appear_where_pages_use_them(site_dir: Path) -> None:
     v = load_brand(ROOT / "data").variables
     home = _text(site_dir / "index.html")
-    assert f"Social mediabeleid van {v['organisatie']['naam']}" in home
+    assert f"Socialmediabeleid van {v['organisatie']['naam']}" in home
     assert f"Versie {v['organisatie']['beleidsversie']} geldt vanaf 1 september 2026" in home
     crisis = _text(site_dir / "crisis" / "index.html")
     assert v["contacten"]["crisisteam"]["telefoon"] in crisis
-    assert f"binnen {v['slas']['eerste_reactie_crisis']} een eerste reactie" in crisis
+    assert f"Bij het hoogste niveau is dat {v['slas']['eerste_reactie_crisis']}." in crisis
     for level in v["crisis"]["niveaus"]:
         assert level["naam"] in crisis
     contacts = _text(site_dir / "contacten" / "index.html")
@@ -126,12 +126,20 @@ def test_every_unknown_placeholder_is_reported(tmp_path: Path) -> None:
     assert not (tmp_path / "site" / "index.html").exists()
 
 
+def _line(path: Path, needle: str) -> int:
+    """The first line of ``path`` that contains ``needle`` (1-based)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(n for n, text in enumerate(lines, 1) if needle in text)
+
+
 def test_template_syntax_error(tmp_path: Path) -> None:
     err = _broken(
         tmp_path, "docs/reageren.md", "{{ slas.kantoortijden }}", "{{ slas.kantoortijden }"
     )
+    line = _line(ROOT / "docs" / "reageren.md", "{{ slas.kantoortijden }}")
     assert re.search(
-        r"docs/reageren\.md, regel 21: een placeholder of opdracht tussen \{\{ \}\} of \{% %\} "
+        rf"docs/reageren\.md, regel {line}: een placeholder of opdracht tussen \{{\{{ \}}\}} of "
+        r"\{% %\} "
         r"is niet goed afgesloten \(.*\)\. Controleer de haakjes en aanhalingstekens\.",
         err,
     ), err
@@ -150,8 +158,9 @@ def test_bad_macro_argument(tmp_path: Path) -> None:
 def test_bad_data_stops_the_build(tmp_path: Path) -> None:
     err = _broken(tmp_path, "data/contacten.yml", "email: legal@vonkel.example", "email: legal@")
     assert "Het handboek kan niet gebouwd worden: 1 probleem." in err
+    line = _line(ROOT / "data" / "contacten.yml", "email: legal@vonkel.example")
     assert (
-        "data/contacten.yml, regel 43, sleutel 'contacten.juridisch.email': 'legal@' is geen "
+        f"data/contacten.yml, regel {line}, sleutel 'contacten.juridisch.email': 'legal@' is geen "
         "geldig e-mailadres." in err
     )
 

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 
 GIT = shutil.which("git") or "git"
 GOLDEN = Path(__file__).parent / "golden" / "consent.html"
-NAME = "vonkel-instemming-social-mediabeleid-1.0-2.0"
+NAME = "vonkel-instemming-socialmediabeleid-1.0-2.0"
 
 
 def git(repo: Path, *args: str, when: str = "2026-01-05") -> str:
@@ -215,7 +215,7 @@ def test_nothing_written_into_the_project(made, repo: Path) -> None:
 def test_first_version_lists_every_rule(repo: Path, tmp_path: Path) -> None:
     result = handbook(repo, "instemming", "--naar", "1.0", "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    document = Document(str(tmp_path / "vonkel-instemming-social-mediabeleid-1.0.docx"))
+    document = Document(str(tmp_path / "vonkel-instemming-socialmediabeleid-1.0.docx"))
     rows = appendix_rows(document)
     expected = 0
     for page in (ROOT / "docs").glob("*.md"):
@@ -291,7 +291,7 @@ def test_consent_html_golden() -> None:
     letter = Letter(
         organisation="Bakkerij De Korenbloem & Zn B.V.",
         brand="De Korenbloem",
-        policy="Social mediabeleid",
+        policy="Socialmediabeleid",
         owner_role="HR",
         owner_name="Ans <Bakker>",
         owner_email="hr@korenbloem.example",

@@ -102,11 +102,11 @@ def test_invalid_email_url_and_duration(data: Path) -> None:
 
 def test_unknown_contact_reference(data: Path) -> None:
     path = data / "goedkeuring.yml"
-    edit(path, "goedkeurder: privacy", "goedkeurder: privasy")
+    edit(path, "goedkeurder: communicatie", "goedkeurder: privasy")
     line = line_of(path, "privasy")
     (msg,) = messages(data)
     assert msg.startswith(
-        f"data/goedkeuring.yml, regel {line}, sleutel 'goedkeuring[5].goedkeurder': 'privasy' is "
+        f"data/goedkeuring.yml, regel {line}, sleutel 'goedkeuring[6].goedkeurder': 'privasy' is "
         "geen bekend contact. Kies een sleutel uit data/contacten.yml: communicatie, crisisteam,"
     )
 

@@ -18,7 +18,7 @@ from handbook.outputs.word.reference import REFERENCE
 
 pytestmark = pytest.mark.slow
 
-DOCX_NAME = "vonkel-social-mediabeleid-2.0-2026-09-01.docx"
+DOCX_NAME = "vonkel-socialmediabeleid-2.0-2026-09-01.docx"
 GOLDEN = Path(__file__).parent / "golden" / "docx-outline.txt"
 
 
@@ -142,7 +142,7 @@ def test_cover_facts_equal_the_data(made: Path) -> None:
     assert cover["Eigenaar"] == f"{owner['rol']} ({owner['naam']})"
     assert cover["Organisatie"] == org["juridische_naam"]
     props = document.core_properties
-    assert props.title == f"Social mediabeleid {org['naam']}, versie {org['beleidsversie']}"
+    assert props.title == f"Socialmediabeleid {org['naam']}, versie {org['beleidsversie']}"
     assert props.language == "nl-NL"
 
 
@@ -213,7 +213,7 @@ def test_another_organisation_leaves_no_trace_of_vonkel(tmp_path: Path) -> None:
     result = run_handbook(project, "docx", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stdout + result.stderr
     [made] = (tmp_path / "out").glob("*.docx")
-    assert made.name.startswith("bakkerij-de-korenbloem-zn-social-mediabeleid-")
+    assert made.name.startswith("bakkerij-de-korenbloem-zn-socialmediabeleid-")
     text = all_text(Document(str(made)))
     assert "Bakkerij De Korenbloem & Zn" in text
     assert "vonkel" not in text.lower()

@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, VENV_BIN, copy_project
 from handbook.outputs.offline import package_name, slug
 
-ZIP_NAME = "vonkel-social-mediabeleid-2.0-2026-09-01"
+ZIP_NAME = "vonkel-socialmediabeleid-2.0-2026-09-01"
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +40,9 @@ def test_zip_name_has_brand_version_and_date() -> None:
     from datetime import date
 
     assert slug("Social mediabeleid") == "social-mediabeleid"
+    assert slug("Socialmediabeleid") == "socialmediabeleid"
     assert slug("Zorggroep Één & Co") == "zorggroep-een-co"
-    assert package_name("Vonkel", "Social mediabeleid", "2.0", date(2026, 9, 1)) == ZIP_NAME
+    assert package_name("Vonkel", "Socialmediabeleid", "2.0", date(2026, 9, 1)) == ZIP_NAME
 
 
 def test_zip_holds_one_folder_with_flat_html_pages(offline_zip: Path) -> None:
@@ -110,7 +111,7 @@ def test_offline_site_works_from_disk_without_network(browser, offline_site: Pat
     page = context.new_page()
     try:
         page.goto((offline_site / "index.html").as_uri(), wait_until="load")
-        assert page.locator("h1").first.inner_text().startswith("Social mediabeleid van Vonkel")
+        assert page.locator("h1").first.inner_text().startswith("Socialmediabeleid van Vonkel")
         # Three pages through the site's own navigation.
         for title, target in [
             ("Wat mag wel en niet", "acceptabele-inhoud.html"),

@@ -363,7 +363,7 @@ def test_pages_read_well_without_the_optional_facts(tmp_path: Path) -> None:
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     council = _article_text(tmp_path / "site", "ondernemingsraad")
-    assert "hr legt dit beleid aan de or voor." in council
+    assert "dit beleid legt de afdeling hr aan de or voor." in council
     archive = _article_text(tmp_path / "site", "archivering")
-    assert "vraag juridische zaken welke termijn geldt." in archive
+    assert "vraag de afdeling juridische zaken welke termijn geldt." in archive
     assert "bewaren berichten en bewijs" not in archive

@@ -24,13 +24,24 @@ FIX = "Voer 'make codeowners' uit en neem .github/CODEOWNERS op in je commit."
 
 
 def project(tmp_path: Path) -> Path:
-    """A copy of the parts `handbook check` reads, to break on purpose."""
+    """A copy of the parts `handbook check` reads, to break on purpose.
+
+    In the copy every sector's status lines were checked at its last review, so the only
+    warnings are those a test provokes (the real example's are in test_check_on_the_example).
+    """
     for part in ("data", "docs"):
         shutil.copytree(ROOT / part, tmp_path / part)
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     (tmp_path / ".github").mkdir()
     shutil.copy2(ROOT / ".github" / "CODEOWNERS", tmp_path / ".github" / "CODEOWNERS")
     (tmp_path / "plugins").mkdir()  # mkdocs.yml watches it; check builds the site too
+    for path in (tmp_path / "data" / "sectoren").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        reviewed = yaml.safe_load(text)["laatst_beoordeeld"].isoformat()
+        path.write_text(
+            re.sub(r"(?m)^(\s+datum: )\d{4}-\d{2}-\d{2}$", rf"\g<1>{reviewed}", text),
+            encoding="utf-8",
+        )
     return tmp_path
 
 
@@ -96,8 +107,31 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 
 def test_check_on_the_example(capsys: pytest.CaptureFixture[str]) -> None:
-    # A date on which nothing in the example is due: no warnings, exit 0.
+    # A date on which no page of the example is due: exit 0. The only warnings are the status
+    # lines of bills whose newest source predates the sector file's review: the organisation's
+    # own sector, or with --alle-sectoren every sector file.
     code, out, err = run(capsys, "--root", str(ROOT), "check", "--vandaag", "2026-09-02")
+    assert (code, out) == (0, "Gegevens en pagina's zijn in orde, met 1 aandachtspunt(en).\n")
+    assert [line.split(",")[0] for line in err.splitlines()] == [
+        "LET OP  data/sectoren/technologie.yml",
+    ]
+    assert "status.datum': de stand van Cbw is van 4 november 2025" in err
+    code, out, err = run(
+        capsys, "--root", str(ROOT), "check", "--alle-sectoren", "--vandaag", "2026-09-02"
+    )
+    assert (code, out) == (0, "Gegevens en pagina's zijn in orde, met 3 aandachtspunt(en).\n")
+    assert [line.split(",")[0] for line in err.splitlines()] == [
+        "LET OP  data/sectoren/energie-industrie.yml",
+        "LET OP  data/sectoren/overheid.yml",
+        "LET OP  data/sectoren/technologie.yml",
+    ]
+
+
+def test_check_on_a_freshly_reviewed_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    code, out, err = run(capsys, "--root", str(root), "check", "--vandaag", "2026-09-02")
     assert (code, out, err) == (0, "Gegevens en pagina's zijn in orde.\n", "")
 
 
@@ -187,7 +221,7 @@ def test_check_new_page_not_in_codeowners(
     assert not new.exists()
     text = (root / "docs" / "reageren.md").read_text(encoding="utf-8")
     # A copy of a page, with keywords of its own (the same keyword on two pages is noted).
-    text = re.sub(r"\ntrefwoorden: .*\n", "\ntrefwoorden: [sollicitatie, vacature]\n", text)
+    text = re.sub(r"\ntrefwoorden: .*\n", "\ntrefwoorden: [proefwoord, ander proefwoord]\n", text)
     new.write_text(
         text.replace("eigenaar: social_media_team", "eigenaar: privacy"), encoding="utf-8"
     )
@@ -250,8 +284,9 @@ def test_check_unknown_placeholders_without_a_build(
     assert code == 1
     assert err.splitlines()[:2] == [
         f"FOUT  docs/contacten.md, regel {line}: de placeholder "
-        "'{{ contacten.crisisteam.telefoonnummer }}' bestaat niet (bekende sleutels: rol, naam, "
-        "email, telefoon, kanaal, bereikbaarheid, wanneer, github). Controleer de spelling; "
+        "'{{ contacten.crisisteam.telefoonnummer }}' bestaat niet (bekende sleutels: rol, "
+        "in_zin, naam, email, telefoon, kanaal, bereikbaarheid, wanneer, github). Controleer de "
+        "spelling; "
         "alle gegevens staan in data/.",
         f"FOUT  docs/contacten.md, regel {line}: de placeholder '{{{{ organistie }}}}' bestaat "
         "niet. Controleer de spelling; alle gegevens staan in data/.",
@@ -362,7 +397,7 @@ def test_review_issue_command(capsys: pytest.CaptureFixture[str]) -> None:
         f"`{page}`" for page in listed
     ]
     assert (
-        "| [Crisis](https://intranet.vonkel.example/social-mediabeleid/crisis/) | "
+        "| [Crisis](https://intranet.vonkel.example/socialmediabeleid/crisis/) | "
         f"`docs/crisis.md` | {nl(due)} | verlopen (1 dag geleden) | Crisisteam (`crisisteam`) | "
         "@vonkel/communicatie |" in out
     )

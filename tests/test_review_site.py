@@ -8,18 +8,18 @@ import pytest
 from conftest import build, copy_project
 from handbook.outputs.chromium import serve_directory
 
-NOTICE = "Deze pagina had vóór 1 maart 2027 opnieuw beoordeeld moeten worden."
+NOTICE = "Deze pagina had vóór 1 juni 2027 opnieuw beoordeeld moeten worden."
 
 
 @pytest.fixture(scope="module")
 def overdue_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as it looks on 5 March 2027: crisis.md (herzien_voor 2027-03-01) is overdue."""
+    """The site as it looks on 5 June 2027: crisis.md (herzien_voor 2027-06-01) is overdue."""
     project = copy_project(tmp_path_factory.mktemp("overdue"))
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "  - handbook:\n" in text
     config.write_text(
-        text.replace("  - handbook:\n", '  - handbook:\n      vandaag: "2027-03-05"\n', 1),
+        text.replace("  - handbook:\n", '  - handbook:\n      vandaag: "2027-06-05"\n', 1),
         encoding="utf-8",
     )
     out = project / "site"
@@ -43,12 +43,12 @@ def test_pages_on_time_show_no_notice(overdue_site: Path) -> None:
 
 
 def test_today_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HANDBOOK_VANDAAG", "2027-09-02")
+    monkeypatch.setenv("HANDBOOK_VANDAAG", "2027-12-02")
     project = copy_project(tmp_path / "p")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "reageren" / "index.html").read_text(encoding="utf-8")
-    assert "Deze pagina had vóór 1 september 2027 opnieuw beoordeeld moeten worden." in html
+    assert "Deze pagina had vóór 1 december 2027 opnieuw beoordeeld moeten worden." in html
 
 
 def test_bad_today_stops_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

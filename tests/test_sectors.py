@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 from handbook.core.brand import available_sectors, load_brand
 from handbook.core.errors import HandbookError
@@ -83,17 +86,22 @@ def test_sector_files_point_at_their_schema() -> None:
 
 
 def test_bills_are_phrased_so_they_stay_true() -> None:
+    """A bill's status is a dated status line, never a timeless sentence in the meaning."""
+    bills = 0
     for path in sorted((ROOT / "data" / "sectoren").glob("*.yml")):
-        text = " ".join(path.read_text(encoding="utf-8").split())
-        if "Cyberbeveiligingswet" in text:
-            assert "Stand november 2025 is dit nog een wetsvoorstel" in text, path
-        if "Archiefwet" in text:
-            assert "lag in november 2025 nog bij de Eerste Kamer" in text, path
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["regelgeving"]:
+            meaning = " ".join(item["betekenis"].split())
+            assert not re.search(r"\b[Ss]tand\b|verwacht", meaning), (path.name, meaning)
+            status = item.get("status")
+            if "wetsvoorstel" in item["naam"] or (status and "wetsvoorstel" in status["tekst"]):
+                bills += 1
+                assert status and isinstance(status["datum"], date), (path.name, item["naam"])
+    assert bills == 3  # the Cbw twice (technology, energy) and the new Archiefwet
 
 
 def test_missing_key_names_file_line_and_key(data: Path) -> None:
     path = data / "sectoren" / "zorg.yml"
-    edit(path, "    bron: https://wetten.overheid.nl/BWBR0006251/\n", "")
+    edit(path, "    bron: https://wetten.overheid.nl/jci1.3:c:BWBR0006251&artikel=88\n", "")
     line = line_of(path, "  - naam: Wet op de beroepen")
     assert errors(data, "zorg") == [
         f"data/sectoren/zorg.yml, regel {line}, sleutel 'regelgeving[2].bron': ontbreekt. "
@@ -106,7 +114,9 @@ def test_bad_kind_and_url(data: Path) -> None:
     edit(
         path, "      soort: dont\n      grondslag: WGBO", "      soort: niet\n      grondslag: WGBO"
     )
-    edit(path, "bron: https://www.knmg.nl/", "bron: www.knmg.nl")
+    edit(
+        path, "bron: https://studylibnl.com/doc/1133181/artsen-en-social-media", "bron: www.knmg.nl"
+    )
     soort = line_of(path, "soort: niet")
     bron = line_of(path, "bron: www.knmg.nl")
     messages = errors(data, "zorg")
@@ -138,8 +148,13 @@ def test_unknown_section_lists_valid_keys(data: Path) -> None:
 def test_too_few_rules_and_unknown_basis(data: Path) -> None:
     path = data / "sectoren" / "technologie.yml"
     text = path.read_text(encoding="utf-8")
-    start, end = text.index("  acceptabele-inhoud:\n"), text.index("  crisis:\n")
-    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    for first, after in (
+        ("  privacy:\n", "  reageren:\n"),
+        ("  acceptabele-inhoud:\n", "  crisis:\n"),
+    ):
+        start, end = text.index(first), text.index(after)
+        text = text[:start] + text[end:]
+    path.write_text(text, encoding="utf-8")
     edit(path, "grondslag: Cbw", "grondslag: NIS2")
     messages = errors(data, "technologie")
     assert (
@@ -150,13 +165,13 @@ def test_too_few_rules_and_unknown_basis(data: Path) -> None:
     assert (
         f"data/sectoren/technologie.yml, regel {line_of(path, 'grondslag: NIS2')}, sleutel "
         "'aanvullingen.crisis[1].grondslag': 'NIS2' staat niet onder 'regelgeving'. Kies een "
-        "afkorting uit: CVD, AVG, Cbw." in messages
+        "afkorting uit: CVD, AVG, CRA, Cbw." in messages
     )
 
 
 def test_bad_placeholder_in_sector_text(data: Path, variables: dict) -> None:
     path = data / "sectoren" / "zorg.yml"
-    edit(path, "{{ contacten.privacy.rol }}", "{{ contacten.privacyy.rol }}")
+    edit(path, "{{ contacten.privacy.in_zin }}", "{{ contacten.privacyy.in_zin }}")
     (message,) = errors(data, "zorg", variables)
     assert message.startswith(
         f"data/sectoren/zorg.yml, regel {line_of(path, 'privacyy')}, sleutel "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 from pathlib import Path
 
@@ -113,7 +114,9 @@ def _fill_to_limit(project: Path) -> tuple[list[str], str]:
 
 def _add_rules_page(project: Path, texts: list[str]) -> None:
     def block(chosen: list[str]) -> str:
-        return "".join(f'  - "{t}"\n' for t in chosen)
+        # A page needs at least one do and one don't; an empty side gets one off the sheet.
+        rows = [f'  - "{t}"\n' for t in chosen] or ['  - { tekst: "Voor de test.", kern: false }\n']
+        return "".join(rows)
 
     dos = [t for i, t in enumerate(texts) if i % 2 == 0]
     donts = [t for i, t in enumerate(texts) if i % 2 == 1]
@@ -141,11 +144,12 @@ def _one_a4(pdf: PdfReader, what: str) -> str:
     assert len(pdf.pages) == 1, f"{what}: {len(pdf.pages)} pagina's"
     box = pdf.pages[0].mediabox
     assert abs(float(box.width) - A4_POINTS[0]) < 2 and abs(float(box.height) - A4_POINTS[1]) < 2
-    return " ".join(pdf.pages[0].extract_text().split())
+    return _norm(pdf.pages[0].extract_text())
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.split())
+    # PDF text breaks a long word after its hyphen ("IT-" / "security"): join it again.
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
 
 
 # --- the repository's own site --------------------------------------------------------------

@@ -95,8 +95,9 @@ def test_two_sectors_merge_each_item_once(brand) -> None:
 
 def test_response_time_by_platform_and_a_dutch_error(brand) -> None:
     lookup = make_lookups(brand.variables)["reactietermijn"]
-    assert lookup("instagram")["kanaal"] == "Instagram en Facebook"
+    assert lookup("instagram")["kanaal"] == "Instagram"
     assert lookup("LinkedIn")["kanaal"] == "LinkedIn"
+    assert lookup("google")["kanaal"] == "Reviewsites (zoals Google)"  # through 'platforms'
     with pytest.raises(ValueError, match=r"geen reactietermijn voor 'TikTok'\. Kies uit: LinkedIn"):
         lookup("TikTok")
 

@@ -192,7 +192,9 @@ def test_records_keep_the_models_fields_and_extras() -> None:
         ("Meld een lek", False),
     ]
     assert isinstance(meta.herzien_voor, Datum)
-    assert as_dicts(meta)["donts"] == [{"tekst": "Deel geen klantgegevens", "kern": True}]
+    assert as_dicts(meta)["donts"] == [
+        {"tekst": "Deel geen klantgegevens", "kern": True, "als": None}
+    ]
     assert replace(meta, eigenaar="hr").eigenaar == "hr"
     assert meta.eigenaar == "privacy"
     assert plain(("a", [1])) == ("a", [1])

@@ -388,7 +388,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             owner = self.brand.variables["contacten"][meta.eigenaar]
             notice = overdue_notice(meta.herzien_voor, owner["rol"], owner.get("email"))
             markdown = insert_after_title(markdown, notice)
-        return markdown.rstrip() + "\n" + dos_donts_box(meta.dos, meta.donts)
+        organisatie = self.brand.variables["organisatie"]
+        return markdown.rstrip() + "\n" + dos_donts_box(meta.dos, meta.donts, organisatie)
 
     @event_priority(50)  # right after the page's Markdown was rendered; order is not critical
     def on_page_content(self, html: str, *, page, config, files) -> str | None:

@@ -66,7 +66,7 @@ def make_plan(
     plan.files.update(page_texts(root / "docs", today, due))
     mkdocs = root / "mkdocs.yml"
     name = str(data["organisatie"]["naam"])
-    site_name = "Social mediabeleid" if is_open(name) else f"Social mediabeleid van {name}"
+    site_name = "Socialmediabeleid" if is_open(name) else f"Socialmediabeleid van {name}"
     plan.files[mkdocs] = mkdocs_text(mkdocs.read_text(encoding="utf-8"), site_name, repository)
     issue = root / ISSUE_CONFIG
     intranet = str(data["organisatie"]["intranet_url"])

@@ -33,7 +33,7 @@ from .outputs import (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="handbook", description="Hulpmiddelen voor het social mediabeleid-handboek."
+        prog="handbook", description="Hulpmiddelen voor het socialmediabeleid-handboek."
     )
     parser.add_argument("--root", default=".", help="map met mkdocs.yml (standaard: hier)")
     sub = parser.add_subparsers(dest="command", required=True)

@@ -11,6 +11,7 @@ from .tables import (
     channels_table,
     contacts_table,
     escalation_table,
+    help_table,
     levels_table,
     response_table,
 )
@@ -50,6 +51,9 @@ def make_macros(
     def crisisniveaus_tabel() -> str:
         return levels_table(v["crisis"], v["contacten"])
 
+    def externe_hulp_tabel() -> str:
+        return help_table(v["crisis"].get("externe_hulp", []))
+
     macros = {
         "contacten_tabel": contacten_tabel,
         "reactietermijnen_tabel": reactietermijnen_tabel,
@@ -57,6 +61,7 @@ def make_macros(
         "kanalen_tabel": kanalen_tabel,
         "goedkeuring_tabel": goedkeuring_tabel,
         "crisisniveaus_tabel": crisisniveaus_tabel,
+        "externe_hulp_tabel": externe_hulp_tabel,
         "wat_is_er_veranderd": wat_is_er_veranderd,
     }
     return {name: _quiet_without(brand, NEEDS[name], macro) for name, macro in macros.items()}
@@ -71,6 +76,7 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "kanalen_tabel": ("kanalen", "contacten"),
     "goedkeuring_tabel": ("goedkeuring", "contacten"),
     "crisisniveaus_tabel": ("crisis", "contacten"),
+    "externe_hulp_tabel": ("crisis",),
     "wat_is_er_veranderd": ("organisatie",),
 }
 

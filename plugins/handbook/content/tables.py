@@ -132,32 +132,47 @@ def levels_table(crisis: Mapping[str, Any], contacten: Mapping[str, Any]) -> str
     return table(["Niveau", "Wat het is", "Voorbeelden", "Wie beslist", "Eerste reactie"], rows)
 
 
-def dos_donts_box(dos: Sequence[Any], donts: Sequence[Any]) -> str:
-    """The page's own do's and don'ts, as a closing section."""
+def help_table(hulp: Sequence[Mapping[str, Any]]) -> str:
+    """Help from outside the organisation: who, when, and a phone number or web address."""
+    rows = []
+    for h in hulp:
+        contact = [phone(h.get("telefoon"), "")] if h.get("telefoon") else []
+        if h.get("url"):
+            shown = h["url"].split("://", 1)[-1].removeprefix("www.").rstrip("/")
+            contact.append(f"[{cell(shown)}]({h['url']})")
+        rows.append([f"**{cell(h['naam'])}**", cell(h["wanneer"]), "<br>".join(contact)])
+    lines = ["| Wie | Wanneer | Contact |", "|---|---|---|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def applies(item: Any, organisatie: Mapping[str, Any]) -> bool:
+    """A do or don't with ``als: <feit>`` applies only when that fact is true for the brand."""
+    fact = item.get("als") if isinstance(item, Mapping) else getattr(item, "als", None)
+    return not fact or bool(organisatie.get(fact))
+
+
+def dos_donts_box(
+    dos: Sequence[Any], donts: Sequence[Any], organisatie: Mapping[str, Any] | None = None
+) -> str:
+    """The page's own do's and don'ts, as a closing section (those whose ``als`` holds)."""
 
     def text(item: Any) -> str:
         return item["tekst"] if isinstance(item, Mapping) else getattr(item, "tekst", str(item))
 
-    lines = [
-        "",
-        "## Kort samengevat {: .handbook-summary-title }",
-        "",
-        '<div class="handbook-dosdonts" markdown>',
-        '<div class="handbook-dos" markdown>',
-        "",
-        "**Doen**",
-        "",
-        *[f"- {text(i)}" for i in dos],
-        "",
-        "</div>",
-        '<div class="handbook-donts" markdown>',
-        "",
-        "**Niet doen**",
-        "",
-        *[f"- {text(i)}" for i in donts],
-        "",
-        "</div>",
-        "</div>",
-        "",
-    ]
+    if organisatie is not None:
+        dos = [i for i in dos if applies(i, organisatie)]
+        donts = [i for i in donts if applies(i, organisatie)]
+    lines = ["", "## Kort samengevat {: .handbook-summary-title }", ""]
+    lines.append('<div class="handbook-dosdonts" markdown>')
+    for css, title, items in (
+        ("handbook-dos", "Doen", dos),
+        ("handbook-donts", "Niet doen", donts),
+    ):
+        if not items:
+            continue
+        lines += [f'<div class="{css}" markdown>', "", f"**{title}**", ""]
+        lines += [f"- {text(i)}" for i in items]
+        lines += ["", "</div>"]
+    lines += ["</div>", ""]
     return "\n".join(lines)

@@ -28,13 +28,13 @@ README_NAME = "LEESMIJ.txt"
 
 
 def slug(text: str) -> str:
-    """``'Social mediabeleid'`` -> ``'social-mediabeleid'`` (ASCII, for file names)."""
+    """``'Socialmediabeleid'`` -> ``'socialmediabeleid'`` (ASCII, for file names)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower()).strip("-")
 
 
 def package_name(brand: str, site_name: str, version: str, effective: date) -> str:
-    """``vonkel-social-mediabeleid-2.0-2026-09-01``: brand, title, policy version and date."""
+    """``vonkel-socialmediabeleid-2.0-2026-09-01``: brand, title, policy version and date."""
     return f"{slug(brand)}-{slug(site_name)}-{version}-{effective.isoformat()}"
 
 
@@ -60,7 +60,7 @@ def _offline_adjust(config: MkDocsConfig) -> None:
 
 def readme_text(brand: str, version: str, effective: str) -> str:
     return (
-        f"Social mediabeleid van {brand}, versie {version}, geldig vanaf {effective}.\n\n"
+        f"Socialmediabeleid van {brand}, versie {version}, geldig vanaf {effective}.\n\n"
         "Zo open je het handboek: pak dit zip-bestand uit (bijvoorbeeld op een netwerkschijf)\n"
         "en open daarna index.html in je browser. Je hebt geen internet of webserver nodig;\n"
         "ook zoeken werkt.\n"

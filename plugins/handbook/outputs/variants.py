@@ -182,14 +182,14 @@ def write_index(
             "<head>",
             '  <meta charset="utf-8">',
             '  <meta name="viewport" content="width=device-width, initial-scale=1">',
-            "  <title>Social mediabeleid per sector</title>",
+            "  <title>Socialmediabeleid per sector</title>",
             "  <style>body{font-family:system-ui,sans-serif;max-width:44rem;margin:2rem auto;"
             "padding:0 1rem;line-height:1.5;color:#1f1f1f}li{margin-bottom:.8rem}"
             "a{color:#1a3a8f}</style>",
             "</head>",
             "<body>",
             "  <main>",
-            "  <h1>Social mediabeleid per sector</h1>",
+            "  <h1>Socialmediabeleid per sector</h1>",
             "  <p>Elke versie is een volledig handboek met de regels van één sector.</p>",
             "  <ul>",
             *items,

@@ -61,7 +61,7 @@ def quick_checks(
     from ..core.consistency import contradictions
     from ..core.errors import HandbookError
     from ..core.unavailable import Unavailable
-    from ..sectors.load import load_all_sectors, section_keys
+    from ..sectors.load import LoadedSector, load_all_sectors, section_keys, status_warnings
     from ..sectors.merge import load_sectors
     from ..sectors.page import make_sector_macros
     from ..topics.select import make_topic_macros, topics_off
@@ -82,16 +82,19 @@ def quick_checks(
         except HandbookError as error:
             errors.extend(error.messages)
     chosen = None
+    checked: dict[str, LoadedSector] = {}  # the sector files whose status lines are checked
     if organisatie is not None and all(k in brand.sectors for k in sector_keys(organisatie)):
         try:
             chosen = load_sectors(
                 root / "data", sector_keys(organisatie), root, sections, brand.variables
             ).without(off)
+            checked.update((part.key, part) for part in chosen.parts or (chosen,))
         except HandbookError as error:
             errors.extend(error.messages)
     if all_sectors:
-        _, sector_messages = load_all_sectors(root / "data", root, sections, brand.variables)
+        loaded, sector_messages = load_all_sectors(root / "data", root, sections, brand.variables)
         errors.extend(m for m in sector_messages if m not in errors)
+        checked.update(loaded)
     variables = dict(brand.variables)
     macros = {
         **make_macros(brand),
@@ -136,4 +139,6 @@ def quick_checks(
             {p.path: (p.meta.trefwoorden if p.meta else ()) for p in pages if p.meta is not None}
         )
     )
+    for key in sorted(checked):
+        warnings.extend(status_warnings(checked[key]))
     return errors, warnings

@@ -53,6 +53,9 @@ class LoadedSector:
     def additions(self, section: str) -> list[dict[str, Any]]:
         return self.variables["aanvullingen"].get(section, [])
 
+    def examples(self, section: str) -> list[str]:
+        return self.variables.get("voorbeelden", {}).get(section, [])
+
     def without(self, off: Iterable[str]) -> LoadedSector:
         """This sector without what belongs to switched-off pages: every per-section mapping
         (``aanvullingen`` and any other mapping keyed by page name) loses those sections."""
@@ -145,17 +148,18 @@ def check_sector(model: Record, source: Source, sections: tuple[str, ...]) -> li
     def where(*loc: str | int) -> str:
         return f"{source.label}, regel {_key_line(source, loc)}, sleutel '{key_text(loc)}'"
 
-    for section, items in model.aanvullingen.items():
-        if section not in sections:
-            messages.append(
-                f"{where('aanvullingen', section)}: '{section}' is geen bekende beleidssectie. "
-                f"Kies de naam van een pagina: {', '.join(sections)}."
-            )
-        if not items:
-            messages.append(
-                f"{where('aanvullingen', section)}: deze sectie heeft geen regels. Voeg een regel "
-                "toe of haal de sectie weg."
-            )
+    for group, what in (("aanvullingen", "regels"), ("voorbeelden", "voorbeelden")):
+        for section, items in getattr(model, group).items():
+            if section not in sections:
+                messages.append(
+                    f"{where(group, section)}: '{section}' is geen bekende beleidssectie. "
+                    f"Kies de naam van een pagina: {', '.join(sections)}."
+                )
+            if not items:
+                messages.append(
+                    f"{where(group, section)}: deze sectie heeft geen {what}. Voeg er een toe "
+                    "of haal de sectie weg."
+                )
     total = sum(len(items) for items in model.aanvullingen.values())
     if total < MIN_RULES:
         messages.append(
@@ -170,6 +174,28 @@ def check_sector(model: Record, source: Source, sections: tuple[str, ...]) -> li
                     f"{where('aanvullingen', section, i, 'grondslag')}: '{item.grondslag}' staat "
                     f"niet onder 'regelgeving'. Kies een afkorting uit: {', '.join(known)}."
                 )
+    return messages
+
+
+def status_warnings(sector: LoadedSector) -> list[str]:
+    """A status line ("nog een wetsvoorstel") dated before the file's last review is stale.
+
+    At each review the reviewer checks the status again and moves its date forward; an older
+    date means nobody confirmed it at the last review. Dutch, with file, line and key.
+    """
+    model, source = sector.model, sector.source
+    messages = []
+    for i, item in enumerate(model.regelgeving):
+        status = item.status
+        if status is None or status.datum >= model.laatst_beoordeeld:
+            continue
+        loc = ("regelgeving", i, "status", "datum")
+        messages.append(
+            f"{source.label}, regel {_key_line(source, loc)}, sleutel '{key_text(loc)}': de stand "
+            f"van {item.afkorting} is van {status.datum}, ouder dan laatst_beoordeeld "
+            f"({model.laatst_beoordeeld}). Controleer of de stand nog klopt, pas de tekst aan en "
+            "zet de datum van de bron die je controleerde."
+        )
     return messages
 
 

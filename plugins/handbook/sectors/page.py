@@ -51,23 +51,36 @@ def section_block(sector: LoadedSector, section: str) -> str:
     return "\n".join(lines)
 
 
+def examples_block(sector: LoadedSector, section: str) -> str:
+    """Markdown for a page: the sector's examples for ``section``, each a "Voorbeeld." paragraph."""
+    return "\n\n".join(f"**Voorbeeld.** {flat(text)}" for text in sector.examples(section))
+
+
 def make_sector_macros(sector: LoadedSector | None, sections: Iterable[str]) -> dict[str, Callable]:
-    """The ``sector_regels("<sectie>")`` macro for pages.
+    """The ``sector_regels("<sectie>")`` and ``sector_voorbeelden("<sectie>")`` macros.
 
     ``sector`` is ``None`` when its file did not load: that file is reported once, and the
-    macro then shows nothing (it still checks the section name)."""
+    macros then show nothing (they still check the section name)."""
     known = tuple(sections)
+
+    def check(macro: str, sectie: str) -> None:
+        if sectie not in known:
+            raise ValueError(
+                f"{macro} kent de sectie '{sectie}' niet; kies de naam van een pagina: "
+                f"{', '.join(known)}"
+            )
 
     def sector_regels(sectie: str) -> str:
         """The sector's extra rules for this section; nothing when it has none."""
-        if sectie not in known:
-            raise ValueError(
-                f"sector_regels kent de sectie '{sectie}' niet; kies de naam van een pagina: "
-                f"{', '.join(known)}"
-            )
+        check("sector_regels", sectie)
         return section_block(sector, sectie) if sector is not None else ""
 
-    return {"sector_regels": sector_regels}
+    def sector_voorbeelden(sectie: str) -> str:
+        """The sector's examples for this section; nothing when it has none."""
+        check("sector_voorbeelden", sectie)
+        return examples_block(sector, sectie) if sector is not None else ""
+
+    return {"sector_regels": sector_regels, "sector_voorbeelden": sector_voorbeelden}
 
 
 def page_title(sector: LoadedSector) -> str:
@@ -110,7 +123,11 @@ def sector_page(sector: LoadedSector, pages: Iterable[str] = ()) -> str:
     ]
     for item in v["regelgeving"]:
         name = f"[{cell(item['naam'])}]({item['bron']}) ({cell(item['afkorting'])})"
-        lines.append(f"| {name} | {cell(item['toezichthouder'])} | {cell(item['betekenis'])} |")
+        meaning = cell(item["betekenis"])
+        if item.get("status"):
+            status = item["status"]
+            meaning += f"<br>*Stand {cell(status['datum'])}:* {cell(status['tekst'])}"
+        lines.append(f"| {name} | {cell(item['toezichthouder'])} | {meaning} |")
     lines += ["", "## Extra regels per onderwerp", ""]
     for section, items in v["aanvullingen"].items():
         label = _section_label(section)

@@ -27,8 +27,10 @@ class Section:
 
     src_uri: str
     title: str
-    dos: tuple[tuple[str, bool], ...] = ()
-    donts: tuple[tuple[str, bool], ...] = ()
+    # (tekst, kern) or (tekst, kern, als): ``als`` names a fact in organisatie.yml the item
+    # depends on (see ``read_section``).
+    dos: tuple[tuple[Any, ...], ...] = ()
+    donts: tuple[tuple[Any, ...], ...] = ()
 
     @property
     def key(self) -> str:
@@ -88,8 +90,8 @@ def read_section(src_uri: str, raw: str, title: str | None = None) -> Section | 
     return Section(
         src_uri=src_uri,
         title=str(title),
-        dos=tuple((i.tekst, i.kern) for i in meta.dos),
-        donts=tuple((i.tekst, i.kern) for i in meta.donts),
+        dos=tuple((i.tekst, i.kern, i.als) for i in meta.dos),
+        donts=tuple((i.tekst, i.kern, i.als) for i in meta.donts),
     )
 
 
@@ -126,8 +128,10 @@ def sheet_items(
     """The kern items in navigation order; a sector's items follow those of their section.
 
     A page's do's and don'ts are its own Markdown; the data filled into them, and a sector's
-    items (data), are text (HTML-escaped)."""
+    items (data), are text (HTML-escaped). An item with ``als: <feit>`` only counts when that
+    fact is true in ``organisatie``."""
     raw, variables = variables, escaped(variables)
+    organisatie = raw.get("organisatie") or {}
     by_section: dict[str, list[Mapping[str, Any]]] = {}
     for extra in sector_items:
         if extra.get("kern", True):
@@ -135,8 +139,8 @@ def sheet_items(
     items: list[SheetItem] = []
     for section in sections:
         for soort, entries in (("do", section.dos), ("dont", section.donts)):
-            for tekst, kern in entries:
-                if kern:
+            for tekst, kern, *als in entries:
+                if kern and (not als or not als[0] or organisatie.get(als[0])):
                     items.append(
                         SheetItem(
                             fill(tekst, variables),

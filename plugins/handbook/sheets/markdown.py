@@ -47,7 +47,7 @@ def masthead(variables: Mapping[str, Any], kind: str) -> str:
     org = variables["organisatie"]
     return (
         '<p class="handbook-sheet__masthead">'
-        f"<strong>{html_text(org['naam'])}</strong> · Social mediabeleid · {kind} · versie "
+        f"<strong>{html_text(org['naam'])}</strong> · Socialmediabeleid · {kind} · versie "
         f"{html_text(org['beleidsversie'])}, geldig vanaf {html_text(str(org['ingangsdatum']))}</p>"
     )
 

@@ -9,6 +9,7 @@ from pydantic import (
     EmailStr,
     Field,
     field_validator,
+    model_validator,
 )
 
 from .fields import KEY, ContactRef, Duur, Model, NlDate, Telefoon, Tijden, Url
@@ -80,6 +81,13 @@ class Contact(Model):
     """Een rol die medewerkers kunnen bereiken."""
 
     rol: str = Field(description="Hoe de rol op de site heet, zoals 'Socialmediateam'.")
+    in_zin: str = Field(
+        default="",
+        description=(
+            "Hoe de rol midden in een zin heet, met lidwoord: 'het socialmediateam', 'de afdeling "
+            "HR'. Zonder deze sleutel gebruiken pagina's de rol zelf."
+        ),
+    )
     naam: str = Field(description="Naam van de persoon of het team.")
     email: EmailStr
     telefoon: Telefoon | None = None
@@ -96,6 +104,14 @@ class Contact(Model):
         pattern=r"^@[A-Za-z0-9-]+(/[A-Za-z0-9._-]+)?$",
         description="GitHub-team of -gebruiker voor CODEOWNERS, zoals '@vonkel/communicatie'.",
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _role_in_sentence(cls, data: Any) -> Any:
+        # Without 'in_zin', a sentence shows the role as it is named in tables.
+        if isinstance(data, dict) and "in_zin" not in data and isinstance(data.get("rol"), str):
+            return {**data, "in_zin": data["rol"]}
+        return data
 
 
 class Termijn(Model):
@@ -144,6 +160,14 @@ class Slas(Model):
     eerste_reactie_crisis: Duur
     escalatie: list[Escalatiestap] = Field(min_length=1)
     datalek: Datalek
+    contentkalender_vooraf: Duur = Field(
+        default="1 week",
+        description="Hoe lang vooraf een idee voor de contentkalender binnen moet zijn.",
+    )
+    archief_export_elke: Duur = Field(
+        default="4 weken",
+        description="Hoe vaak de berichten van elk account naar het archief gaan.",
+    )
 
 
 class Kanaal(Model):
@@ -182,11 +206,35 @@ class Teamlid(Model):
     telefoon: Telefoon
 
 
+class ExterneHulp(Model):
+    """Hulp van buiten de organisatie, zoals Slachtofferhulp Nederland."""
+
+    naam: str
+    wanneer: str = Field(description="Wanneer je deze hulp inschakelt, in een of twee zinnen.")
+    telefoon: Telefoon | None = None
+    url: Url | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> ExterneHulp:
+        if self.telefoon is None and self.url is None:
+            raise ValueError("geef een telefoonnummer (telefoon) of een webadres (url)")
+        return self
+
+
 class Crisis(Model):
     niveaus: list[Ernstniveau] = Field(min_length=2)
     eerste_stappen: list[str] = Field(min_length=3)
     wachtberichten: list[Wachtbericht] = Field(min_length=1)
     team: list[Teamlid] = Field(min_length=1)
+    evaluatie_binnen: Duur = Field(
+        default="2 weken", description="Binnen welke tijd na een crisis de evaluatie plaatsvindt."
+    )
+    oefening_elke: Duur = Field(
+        default="12 maanden", description="Hoe vaak het crisisteam een crisis oefent."
+    )
+    externe_hulp: list[ExterneHulp] = Field(
+        default_factory=list, description="Hulp van buiten de organisatie (op de crisispagina)."
+    )
 
 
 # File stem -> model of that file's content. The stem is also the placeholder name.

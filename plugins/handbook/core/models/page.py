@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import (
     BeforeValidator,
@@ -12,12 +12,23 @@ from pydantic import (
 
 from .fields import ContactRef, Model, NlDate
 
+# Facts in organisatie.yml that a do or don't can depend on (``als:`` in front matter).
+Feit = Literal["beursgenoteerd", "ondernemingsraad", "verkoopt_online"]
+FEITEN: tuple[str, ...] = get_args(Feit)
+
 
 class Item(Model):
     """A do or don't in a page's front matter; the short form of a rule."""
 
     tekst: str
     kern: bool = Field(default=True, description="Hoort deze regel op de snelle referentie?")
+    als: Feit | None = Field(
+        default=None,
+        description=(
+            "Optioneel: toon deze regel alleen als dit feit in organisatie.yml op true staat, "
+            "zoals 'beursgenoteerd'."
+        ),
+    )
 
 
 def _item(value: Any) -> Any:

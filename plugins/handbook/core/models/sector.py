@@ -15,6 +15,18 @@ from .quiz import Vraag
 SectieSleutel = str
 
 
+class Status(Model):
+    """How far a bill or rule is, as of a date: "nog een wetsvoorstel", with that date."""
+
+    tekst: str = Field(description="De stand, zoals 'Nog een wetsvoorstel.'")
+    datum: NlDate = Field(
+        description=(
+            "De datum waarop deze stand klopte (de datum van de bron). Ouder dan "
+            "laatst_beoordeeld? Dan waarschuwt 'handbook check'."
+        )
+    )
+
+
 class Regelgeving(Model):
     """Een wet, code of officiële richtlijn die voor de sector geldt."""
 
@@ -22,7 +34,16 @@ class Regelgeving(Model):
     afkorting: str = Field(description="Korte naam waarmee regels ernaar verwijzen, zoals 'AVG'.")
     toezichthouder: str = Field(description="Toezichthouder of eigenaar van de code.")
     betekenis: str = Field(description="Wat het betekent voor social media, in 1 of 2 zinnen.")
-    bron: Url = Field(description="Webadres van de officiële tekst of de bron.")
+    status: Status | None = Field(
+        default=None,
+        description=(
+            "Optioneel: de stand van een wet die nog niet geldt, met datum. Op de sectorpagina "
+            "staat dan 'stand <datum>'."
+        ),
+    )
+    bron: Url = Field(
+        description="Webadres van de officiële tekst of van een pagina die de regel uitlegt."
+    )
 
 
 class Aanvulling(Model):
@@ -58,6 +79,13 @@ class Sector(Model):
         description="Per beleidssectie (de naam van de pagina, zoals 'privacy') de extra regels."
     )
     crisisscenarios: list[Crisisscenario] = Field(min_length=1)
+    voorbeelden: dict[SectieSleutel, list[str]] = Field(
+        default_factory=dict,
+        description=(
+            "Per beleidssectie (de naam van de pagina, zoals 'reageren') voorbeelden uit de "
+            "sector. Een pagina toont ze met sector_voorbeelden('reageren')."
+        ),
+    )
     quiz: list[Vraag] = Field(
         default_factory=list,
         description="Extra vragen voor de zelftest, in dezelfde vorm als 'vragen' in quiz.yml.",

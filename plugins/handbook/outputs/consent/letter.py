@@ -32,7 +32,7 @@ class Letter:
 
     organisation: str  # legal name: 'Vonkel Software B.V.'
     brand: str
-    policy: str  # 'Social mediabeleid'
+    policy: str  # 'Socialmediabeleid'
     owner_role: str
     owner_name: str
     owner_email: str

@@ -128,7 +128,7 @@ class RenderedPolicy:
     left_out: list[LeftOut]
     contacts: dict
     name: str
-    """File name without extension: 'vonkel-social-mediabeleid-2.0-2026-09-01'."""
+    """File name without extension: 'vonkel-socialmediabeleid-2.0-2026-09-01'."""
 
 
 def render_policy(root: Path, site_dir: Path) -> RenderedPolicy:

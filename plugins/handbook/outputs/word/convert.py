@@ -35,7 +35,7 @@ class WordFacts:
     subject: str
     author: str
     footer: str
-    """Text before the page number: 'Social mediabeleid Vonkel · versie 2.0'."""
+    """Text before the page number: 'Socialmediabeleid Vonkel · versie 2.0'."""
 
 
 def short_ids(document: str) -> str:

@@ -98,7 +98,7 @@ def write_default_reference(target: Path) -> Path:
     footer.font.size = Pt(8)
     footer.font.color.rgb = RGBColor(0x40, 0x40, 0x40)
     _dutch(document)
-    document.core_properties.title = "Huisstijl voor het social mediabeleid in Word"
+    document.core_properties.title = "Huisstijl voor het socialmediabeleid in Word"
     document.core_properties.language = "nl-NL"
     document.save(str(target))
     pandoc_default.unlink()
