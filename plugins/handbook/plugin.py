@@ -62,7 +62,7 @@ from .sectors.page import (
     sector_page,
 )
 from .serve import SERVE_BUILD_DELAY_SECONDS, SERVE_POLL_SECONDS, quicker_polling
-from .sheets.site import add_sheets, pdf_wanted, render_pdfs
+from .sheets.site import add_sheets, early_printer, pdf_wanted, render_pdfs, stop_printer
 from .topics.select import make_topic_macros, page_uri, prune_nav, topics_off
 from .topics.unlink import Current, UnlinkExtension
 
@@ -329,6 +329,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
             add_page(files, config, "snelle-referentie.md", stand_in("Snelle referentie"))
             add_page(files, config, "crisiskaart.md", stand_in("Crisiskaart"))
         self._add_changelog(files, config)
+        # Chromium starts now, in the background, if the sheets will be printed (sheets/site.py).
+        self.printer = early_printer(self.with_pdf, self.cache)
         return files
 
     def _add_decision_aid(self, files, config, root: Path) -> None:
@@ -478,6 +480,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_build_error(self, *, error):
         if self.config.enabled and hasattr(self, "links"):
             self.links.detach()
+        stop_printer(getattr(self, "printer", None))
 
     # After the search plugin (priority 0) wrote search_index.json, before Material's offline
     # plugin (-100) copies that file into search_index.js for the file:// build.
@@ -490,7 +493,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.cache.tidy()
         if not self.with_pdf:
             return
-        for path in render_pdfs(Path(config.site_dir), self.files, self.cache):
+        for path in render_pdfs(Path(config.site_dir), self.files, self.cache, self.printer):
             name = path.relative_to(config.site_dir).as_posix()
             if path in self.cache.hits:
                 log.info(f"PDF ongewijzigd, uit de cache: {name}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -27,7 +27,10 @@ from ..outputs.chromium import find_chromium
 from . import crisiskaart, onepager
 from .items import Section, SheetItem, collect_sections, nav_pages, sheet_items
 from .layout import budget_message, usage
-from .printing import print_sheets
+from .printing import print_sheets, start_printer
+
+if TYPE_CHECKING:
+    from ..outputs.printer import Printer
 
 log = get_plugin_logger(__name__)
 
@@ -135,19 +138,43 @@ def add_sheets(
     return messages
 
 
+def early_printer(with_pdf: bool, cache: BuildCache) -> Printer | None:
+    """Start Chromium now, in the background, when this build will print the sheets.
+
+    Called while the build adds its pages (``on_files``), so Chromium's start overlaps the
+    rendering. Only when no printed sheet is cached (a fresh clone, CI without a restored cache,
+    the cache switched off): with PDFs in the cache the sheets usually come from it, and a
+    browser started for nothing would only cost time. :func:`render_pdfs` uses it and closes it;
+    :func:`stop_printer` closes it when the build stops before that.
+    """
+    if not with_pdf or cache.has_pdfs():
+        return None
+    return start_printer(find_chromium())
+
+
+def stop_printer(printer: Printer | None) -> None:
+    """Close a browser started by :func:`early_printer` (a build error); nothing if none."""
+    if printer is not None:
+        printer.close()
+
+
 def render_pdfs(
-    site_dir: Path, files: Files | None = None, cache: BuildCache | None = None
+    site_dir: Path,
+    files: Files | None = None,
+    cache: BuildCache | None = None,
+    printer: Printer | None = None,
 ) -> list[Path]:
     """Print both sheets of a built site to PDF next to their pages (Chromium required).
 
     A sheet that is the same as at an earlier build comes from ``cache`` without Chromium.
+    ``printer`` is the browser :func:`early_printer` started, if any; it is closed here.
     """
     targets = [
         (_url_of(files, onepager.SRC_URI), onepager.PDF_NAME),
         (_url_of(files, crisiskaart.SRC_URI), crisiskaart.PDF_NAME),
     ]
     try:
-        return print_sheets(site_dir, targets, cache)
+        return print_sheets(site_dir, targets, cache, printer)
     except RuntimeError as error:
         raise PluginError(
             f"{error} Zet 'pdf: false' onder '- handbook:' in mkdocs.yml om zonder PDF te bouwen."
