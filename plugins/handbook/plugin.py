@@ -45,6 +45,7 @@ from .core.validation import use_folder
 from .decision.page import PAGE_URI as AID_PAGE
 from .decision.page import aid_page
 from .generated import add_page, stand_in
+from .lazyimports import defer
 from .links import LinkWarnings
 from .quiz.load import ExtraQuestions, anchor_messages
 from .quiz.page import PAGE_URI as QUIZ_PAGE
@@ -67,6 +68,8 @@ from .topics.select import make_topic_macros, page_uri, prune_nav, topics_off
 from .topics.unlink import Current, UnlinkExtension
 
 log = get_plugin_logger(__name__)
+
+defer()  # before mkdocs-macros loads: its `import requests` then costs nothing (lazyimports.py)
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):

@@ -35,7 +35,6 @@ def print_sheets(
     Raises ``RuntimeError`` with a Dutch message when Chromium is missing or printing fails.
     """
     from ..outputs import chromium as pdf
-    from ..outputs.printer import Printer, PrintFailed
 
     try:
         cache = cache or BuildCache(None)
@@ -56,6 +55,8 @@ def print_sheets(
             return written
         if chromium is None:
             raise RuntimeError(pdf.MISSING)
+        from ..outputs.printer import Printer, PrintFailed  # asyncio and Playwright: only now
+
         printer = printer or Printer(chromium, pages=len(todo))
         with pdf.serve_directory(site_dir) as base:
             try:
