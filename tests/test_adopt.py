@@ -257,10 +257,6 @@ def test_one_pager_is_one_a4_in_a_real_browser(adopted: Adopted, page) -> None:
     assert abs(float(box.width) - A4_POINTS[0]) < 2 and abs(float(box.height) - A4_POINTS[1]) < 2
 
 
-@pytest.mark.skip(
-    reason="Zet aan na het samenvoegen van de sectorneutrale paginatekst (issue 17, punt 4): "
-    "dan staan er geen softwarevoorbeelden meer in de pagina's van een bakkerij."
-)
 def test_no_software_examples_for_other_sectors(adopted: Adopted) -> None:
     if "technologie" in str(adopted.org.answers.read_text(encoding="utf-8")):
         pytest.skip("software is this organisation's own sector")

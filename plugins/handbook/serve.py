@@ -1,4 +1,12 @@
-"""``mkdocs serve`` made quicker: poll the watched folders every 0.1 s instead of 0.5 s."""
+"""``mkdocs serve`` made quicker: poll the watched folders every 0.1 s instead of 0.5 s.
+
+MkDocs polls the watched folders (docs/, data/, mkdocs.yml) on a fixed 0.5 s timer, which adds
+0.25 s on average before a rebuild even starts. Our folders are small, so polling them more
+often costs next to nothing. Without these watchdog internals (an other MkDocs or watchdog
+version) serve simply keeps its own timer. The rebuild then starts once nothing changed for
+0.05 s (MkDocs waits 0.1 s): an editor's save is one write, which the quicker polling sees in
+one go.
+"""
 
 from __future__ import annotations
 

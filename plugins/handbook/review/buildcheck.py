@@ -2,7 +2,8 @@
 
 The site is built with MkDocs' own API from the project's ``mkdocs.yml`` into a temporary
 folder (thrown away), strictly and without PDFs. Nothing is printed: the handbook plugin's
-problems (one list, see ``plugin.on_env``) and any other warning MkDocs logs are returned.
+problems (one list, raised in the plugin's ``on_env``) and any other warning MkDocs logs are
+returned.
 """
 
 from __future__ import annotations

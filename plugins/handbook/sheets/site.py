@@ -17,12 +17,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from ..core.cache import BuildCache
-
-# MODULE onepager
 from ..core.switches import switch
 from ..generated import add_page
-
-# MODULE crisiskaart
 from ..outputs.chromium import find_chromium
 from . import crisiskaart, onepager
 from .items import Section, SheetItem, collect_sections, nav_pages, sheet_items

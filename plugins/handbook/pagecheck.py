@@ -1,0 +1,100 @@
+"""The checks of the editors' pages during a build, for the one list of problems.
+
+Each page is read once before anything else reads it (text that is not UTF-8 and front matter
+that cannot be read are reported, and the build goes on with a safe version); a page the menu
+leaves out is named; after rendering, placeholders that do not exist and macro errors are
+reported with their line; at the end, the anchors of the links that the quiz and the decision
+aid make. The plugin calls these from its events and stops the build once, in ``on_env``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from .core.frontmatter import PageSource, omitted_message, read_page_source
+from .core.placeholders import macro_error_messages, placeholder_messages, render_value
+from .core.text import title_text
+from .links import LinkWarnings
+from .prepare import Prepared
+from .quiz.load import Link, anchor_messages
+
+log = get_plugin_logger(__name__)
+
+
+def label(config, src_uri: str) -> str:
+    """How messages name a page: ``docs/crisis.md``."""
+    return f"{Path(config.docs_dir).name}/{src_uri}"
+
+
+def read_pages(files: Files, config, prepared: Prepared) -> dict[str, PageSource]:
+    """Every editor's page, read once; the problems go into ``prepared.errors``."""
+    brand = prepared.brand
+    contacts = None if "contacten" in brand.broken else brand.variables["contacten"]
+    pages: dict[str, PageSource] = {}
+    for file in files.documentation_pages():
+        if file.generated_by:
+            continue
+        checked = read_page_source(label(config, file.src_uri), file.content_bytes, contacts)
+        pages[file.src_uri] = checked
+        prepared.errors.extend(checked.messages)
+        if checked.replaced:
+            # What MkDocs and every later step reads instead. The path stays, so plugins that
+            # look the file up in git (revision dates) still find it.
+            path = file.abs_src_path
+            file.content_string = checked.text
+            file.abs_src_path = path
+    return pages
+
+
+def warn_omitted(nav, files: Files, config) -> None:
+    """A page in docs/ that the menu (``nav:``) leaves out: a Dutch warning (strict stops)."""
+    listed = {page.file.src_uri for page in nav.pages}
+    for file in files.documentation_pages():
+        if file.inclusion.is_in_nav() and not file.generated_by and file.src_uri not in listed:
+            log.warning(omitted_message(label(config, file.src_uri), file.src_uri))
+
+
+def rendered_page_messages(page, config, macros: Any, prepared: Prepared, source: str) -> list[str]:
+    """After a page's Markdown was rendered: titles and front matter as text, and the
+    placeholders and macro errors found while rendering (``source``: the Markdown before)."""
+    page.title = title_text(page.title)  # the theme prints titles as HTML
+    env = macros.env
+    for key, value in list(page.meta.items()):
+        page.meta[key] = render_value(env, macros.variables, value)
+    raw = page.file.content_string
+    where = label(config, page.file.src_uri)
+    return [
+        *placeholder_messages(where, prepared.recorder.take(), raw),
+        *macro_error_messages(env, where, page.markdown or "", source, raw),
+    ]
+
+
+def anchor_problems(
+    files: Files,
+    config,
+    link_sets: Iterable[Sequence[Link]],
+    links: LinkWarnings,
+) -> list[str]:
+    """Links of generated pages whose anchor is missing, and (strict) MkDocs' own anchor
+    warnings, which MkDocs only checks after writing every page: checked here, so they are in
+    the one list (and then found again, quietly, by MkDocs)."""
+    anchors = {
+        Path(f.src_uri).with_suffix("").as_posix(): f.page.present_anchor_ids
+        for f in files.documentation_pages()
+        if f.page is not None
+    }
+    messages = [m for chosen in link_sets for m in anchor_messages(chosen, anchors)]
+    if links.keep:
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.validate_anchor_links(
+                    files=files, log_level=config.validation.links.anchors
+                )
+        messages.extend(links.kept)
+        links.keep = False
+    return messages
