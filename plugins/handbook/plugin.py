@@ -30,7 +30,7 @@ from .search.keywords import add_keywords_to_site, keywords_of
 from .sectors.page import SECTOR_PAGE, normalize_url
 from .sectors.site import add_sector_pages
 from .serve import SERVE_BUILD_DELAY_SECONDS, SERVE_POLL_SECONDS, quicker_polling
-from .sheets.site import early_printer, pdf_wanted, render_pdfs, stop_printer
+from .sheets.site import early_printer, keep_printer, pdf_wanted, render_pdfs, stop_printer
 from .topics.select import page_uri, prune_nav
 from .topics.unlink import Current, UnlinkExtension
 
@@ -112,6 +112,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # build keeps them for the one list of problems in on_env.
         self.links.keep = bool(config.strict)
         self.links.attach()
+        # Chromium starts now, in the background, if the sheets will be printed (sheets/site.py).
+        self.printer = early_printer(self.config.pdf, self.command, self.cache)
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.prepared.recorder.undefined_class()
         tolerate(self.macros.env)  # keys from data that did not load: quiet
@@ -136,8 +138,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.changelog.add_page(
             files, config, self.prepared.brand.variables, leave_out=self.current.off
         )
-        # Chromium starts now, in the background, if the sheets will be printed (sheets/site.py).
-        self.printer = early_printer(self.with_pdf, self.cache)
+        self.printer = keep_printer(self.printer, self.with_pdf)
         return files
 
     def on_nav(self, nav, *, config, files):

@@ -47,22 +47,27 @@ def nav_sections(files: Files, nav: Any) -> list[Section]:
 
 def pdf_wanted(enabled: bool, command: str) -> bool:
     """PDFs only in a real build, when enabled and Chromium is there (else: an INFO line)."""
+    reason = _no_pdf(enabled, command)
+    if reason:
+        log.info(reason)
+    return reason is None
+
+
+def _no_pdf(enabled: bool, command: str) -> str | None:
+    """Why this build makes no PDF of the sheets (``""``: no need to say); ``None``: it does."""
     if not enabled:
-        log.info("Snelle referentie en crisiskaart: PDF staat uit (pdf: false).")
-        return False
+        return "Snelle referentie en crisiskaart: PDF staat uit (pdf: false)."
     if switch(os.environ, "HANDBOOK_PDF") is False:
-        log.info("Snelle referentie en crisiskaart: PDF staat uit (HANDBOOK_PDF).")
-        return False
+        return "Snelle referentie en crisiskaart: PDF staat uit (HANDBOOK_PDF)."
     if command == "serve":
-        return False
+        return ""
     if find_chromium() is None:
-        log.info(
+        return (
             "Chromium ontbreekt: de snelle referentie en de crisiskaart krijgen geen PDF; de "
             "pagina's verwijzen naar Afdrukken. Installeer Chromium (apt-get install chromium) "
             "voor de PDF."
         )
-        return False
-    return True
+    return None
 
 
 def fitting_items(
@@ -134,18 +139,27 @@ def add_sheets(
     return messages
 
 
-def early_printer(with_pdf: bool, cache: BuildCache) -> Printer | None:
+def early_printer(enabled: bool, command: str, cache: BuildCache) -> Printer | None:
     """Start Chromium now, in the background, when this build will print the sheets.
 
-    Called while the build adds its pages (``on_files``), so Chromium's start overlaps the
-    rendering. Only when no printed sheet is cached (a fresh clone, CI without a restored cache,
-    the cache switched off): with PDFs in the cache the sheets usually come from it, and a
-    browser started for nothing would only cost time. :func:`render_pdfs` uses it and closes it;
-    :func:`stop_printer` closes it when the build stops before that.
+    Called as the build starts (``on_pre_build``), so Chromium's start overlaps reading and
+    rendering the pages. Only when no printed sheet is cached (a fresh clone, CI without a
+    restored cache, the cache switched off): with PDFs in the cache the sheets usually come
+    from it, and a browser started for nothing would only cost time. :func:`render_pdfs` uses
+    it and closes it; :func:`keep_printer` and :func:`stop_printer` close it when the build
+    makes no PDF after all, or stops.
     """
-    if not with_pdf or cache.has_pdfs():
+    if _no_pdf(enabled, command) is not None or cache.has_pdfs():
         return None
     return start_printer(find_chromium())
+
+
+def keep_printer(printer: Printer | None, with_pdf: bool) -> Printer | None:
+    """``printer`` when the build still makes the PDFs (``on_files`` knows); else closed."""
+    if with_pdf:
+        return printer
+    stop_printer(printer)
+    return None
 
 
 def stop_printer(printer: Printer | None) -> None:
