@@ -14,6 +14,7 @@ from . import pagecheck
 from .changelog.site import ChangelogSite
 from .config import HandbookConfig
 from .content.additions import with_additions
+from .core.brand import Brand
 from .core.cache import BuildCache, cache_folder
 from .core.errors import abort_message
 from .core.frontmatter import PageSource
@@ -50,6 +51,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Compiled pages, kept for as long as this plugin object lives: MkDocs keeps it
         # between the rebuilds of `mkdocs serve` (and between the builds of `handbook variants`).
         self.compiled: dict[str, Any] = {}
+
+    @property
+    def brand(self) -> Brand:
+        """This build's data, for the outputs that build the site themselves (PDF, offline)."""
+        return self.prepared.brand
 
     def on_startup(self, *, command, dirty):
         # Remembered so `mkdocs serve` skips the PDFs (a reload must stay quick).

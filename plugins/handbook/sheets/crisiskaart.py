@@ -17,6 +17,7 @@ from .markdown import (
     escape_jinja,
     mail_link,
     phone_link,
+    role_in_sentence,
     sheet_opening,
 )
 
@@ -71,7 +72,7 @@ def blocks(variables: Mapping[str, Any]) -> list[tuple[str, list[str], str]]:
             reach = phone_link(contact.get("telefoon")) or mail_link(contact["email"])
             people.append(f"**{html_text(contact['rol'])}** (gehackt account, phishing): {reach}")
     breach_lines = [
-        f"Meld het binnen {breach['intern_melden_binnen']} bij de {privacy['rol']} "
+        f"Meld het binnen {breach['intern_melden_binnen']} bij {role_in_sentence(privacy)} "
         f"({privacy['naam']}): {mail_link(raw_privacy['email'])}"
         + (f", {phone_link(raw_privacy.get('telefoon'))}" if raw_privacy.get("telefoon") else "")
         + ".",

@@ -82,6 +82,15 @@ def escape_jinja(text: str) -> str:
     return text.replace("{{", "{ {").replace("{%", "{ %")
 
 
+def role_in_sentence(contact: Mapping[str, Any]) -> str:
+    """A role as it reads mid-sentence: its ``in_zin`` ("de functionaris
+    gegevensbescherming"), or "de" and the role when the data gives none."""
+    in_zin = contact.get("in_zin")
+    if in_zin and in_zin != contact["rol"]:
+        return str(in_zin)
+    return f"de {contact['rol']}"
+
+
 def strip_cells(variables: Mapping[str, Any]) -> list[tuple[str, str]]:
     """The four cells of the strip with key contacts and SLAs: (label, Markdown)."""
     contacts = variables["contacten"]
@@ -105,7 +114,7 @@ def strip_cells(variables: Mapping[str, Any]) -> list[tuple[str, str]]:
         ),
         (
             "Datalek melden",
-            f"binnen {html_text(breach['intern_melden_binnen'])} bij de "
-            f"{html_text(privacy['rol'])}: {mail_link(privacy['email'])}",
+            f"binnen {html_text(breach['intern_melden_binnen'])} bij "
+            f"{html_text(role_in_sentence(privacy))}: {mail_link(privacy['email'])}",
         ),
     ]
