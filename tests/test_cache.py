@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,31 @@ def test_write_whole_leaves_nothing_half_written(tmp_path: Path, monkeypatch) ->
     write_whole(target, b"tweede")
     assert target.read_bytes() == b"eerste"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["entry"]
+
+
+def test_a_page_check_is_remembered_only_when_the_page_is_fine(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from handbook.core import frontmatter, validation
+
+    raw = (Path(__file__).parent.parent / "docs" / "crisis.md").read_bytes()
+    owner = re.search(rb"^eigenaar: *(\S+)", raw, re.M).group(1).decode()
+    checks = []
+    real = frontmatter._read_page_source
+    monkeypatch.setattr(frontmatter, "_read_page_source", lambda *a: checks.append(a) or real(*a))
+    validation.use_folder(tmp_path)
+    try:
+        validation.forget()
+        first = frontmatter.read_page_source("docs/crisis.md", raw, [owner])
+        validation.forget()  # a new build: from disk
+        again = frontmatter.read_page_source("docs/crisis.md", raw, [owner])
+        assert len(checks) == 1
+        assert again.meta == first.meta and again.text == first.text and not again.messages
+        # Problems are never remembered: reported each time, by the current code.
+        for _ in range(2):
+            wrong = frontmatter.read_page_source("docs/crisis.md", raw, ["iemand-anders"])
+            assert wrong.meta is None and wrong.messages
+        assert len(checks) == 3
+    finally:
+        validation.use_folder(None)
+        validation.forget()

@@ -22,6 +22,7 @@ from .core.placeholders import drop_macro_error_blocks
 from .core.unavailable import tolerate
 from .core.validation import use_folder
 from .decision.site import add_decision_aid
+from .lazyimports import defer
 from .links import LinkWarnings
 from .prepare import Prepared, prepare, register
 from .quiz.page import PAGE_URI as QUIZ_PAGE
@@ -30,11 +31,13 @@ from .search.keywords import add_keywords_to_site, keywords_of
 from .sectors.page import SECTOR_PAGE, normalize_url
 from .sectors.site import add_sector_pages
 from .serve import SERVE_BUILD_DELAY_SECONDS, SERVE_POLL_SECONDS, quicker_polling
-from .sheets.site import pdf_wanted, render_pdfs
+from .sheets.site import early_printer, keep_printer, pdf_wanted, render_pdfs, stop_printer
 from .topics.select import page_uri, prune_nav
 from .topics.unlink import Current, UnlinkExtension
 
 log = get_plugin_logger(__name__)
+
+defer()  # before mkdocs-macros loads: its `import requests` then costs nothing (lazyimports.py)
 
 
 class HandbookPlugin(BasePlugin[HandbookConfig]):
@@ -115,6 +118,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # build keeps them for the one list of problems in on_env.
         self.links.keep = bool(config.strict)
         self.links.attach()
+        # Chromium starts now, in the background, if the sheets will be printed (sheets/site.py).
+        self.printer = early_printer(self.config.pdf, self.command, self.cache)
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.prepared.recorder.undefined_class()
         tolerate(self.macros.env)  # keys from data that did not load: quiet
@@ -139,6 +144,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.changelog.add_page(
             files, config, self.prepared.brand.variables, leave_out=self.current.off
         )
+        self.printer = keep_printer(self.printer, self.with_pdf)
         return files
 
     def on_nav(self, nav, *, config, files):
@@ -208,6 +214,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
     def on_build_error(self, *, error):
         if self.config.enabled and hasattr(self, "links"):
             self.links.detach()
+        stop_printer(getattr(self, "printer", None))
 
     # After the search plugin (priority 0) wrote search_index.json, before Material's offline
     # plugin (-100) copies that file into search_index.js for the file:// build.
@@ -220,7 +227,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.cache.tidy()
         if not self.with_pdf:
             return
-        for path in render_pdfs(Path(config.site_dir), self.files, self.cache):
+        for path in render_pdfs(Path(config.site_dir), self.files, self.cache, self.printer):
             name = path.relative_to(config.site_dir).as_posix()
             if path in self.cache.hits:
                 log.info(f"PDF ongewijzigd, uit de cache: {name}")

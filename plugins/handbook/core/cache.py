@@ -84,6 +84,11 @@ class BuildCache:
             digest.update(asset.read_bytes())
         return digest.hexdigest()
 
+    def has_pdfs(self) -> bool:
+        """Whether any printed PDF is cached (``False`` when caching is off)."""
+        folder = self.path("pdf")
+        return folder is not None and any(folder.glob("*.pdf"))
+
     def get_pdf(self, key: str, target: Path) -> bool:
         """Copy the cached PDF for ``key`` to ``target``; ``False`` when there is none."""
         folder = self.path("pdf")

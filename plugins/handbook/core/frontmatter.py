@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +13,7 @@ import yaml
 from .brand import contact_ref_message
 from .errors import HandbookError
 from .messages import validation_messages
-from .validation import Invalid, Record, validated
+from .validation import Invalid, Record, remembered, validated
 from .yamlguard import shape_problems
 from .yamlsrc import decode_text, parse_yaml
 
@@ -95,7 +96,26 @@ class PageSource:
 
 
 def read_page_source(label: str, data: bytes, contacts: Iterable[str] | None) -> PageSource:
-    """Decode and check one page (``data`` are the file's bytes); never raises."""
+    """Decode and check one page (``data`` are the file's bytes); never raises.
+
+    The front matter of a page that was fine before (same bytes, same contacts, same code) is
+    not parsed and checked again: its validated meta is remembered in the build cache.
+    """
+    known = None if contacts is None else sorted(contacts)
+    payload = pickle.dumps((label, data, known), protocol=pickle.HIGHEST_PROTOCOL)
+
+    fresh: list[PageSource] = []
+
+    def check() -> tuple[Record | None, bool]:
+        checked = _read_page_source(label, data, contacts)
+        fresh.append(checked)
+        return checked.meta, bool(checked.meta and not checked.messages and not checked.replaced)
+
+    meta = remembered("pagina-bron", payload, check)
+    return fresh[0] if fresh else PageSource(data.decode("utf-8-sig"), meta)
+
+
+def _read_page_source(label: str, data: bytes, contacts: Iterable[str] | None) -> PageSource:
     try:
         text = decode_text(data, label)
     except HandbookError as error:

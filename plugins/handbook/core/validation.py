@@ -23,7 +23,7 @@ import importlib.util
 import os
 import pickle
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -73,6 +73,30 @@ def validated(kind: str, data: Any) -> Any:
     result = _read(key)
     if result is None:
         result = _validate(kind, data)
+        _write(key, result)
+    if len(_memory) >= KEEP_MEMORY:
+        _memory.clear()
+    _memory[key] = result
+    return result
+
+
+def remembered(kind: str, payload: bytes, compute: Callable[[], tuple[Any, bool]]) -> Any:
+    """What ``compute`` gives for ``payload``, remembered like :func:`validated`.
+
+    ``compute`` returns the result and whether to keep it (only results without problems are
+    kept, so messages always come from the current code). The key is ``kind``, ``payload`` and
+    the code's :func:`fingerprint`.
+    """
+    key = hashlib.sha256(
+        fingerprint().encode() + b"\0" + kind.encode() + b"\0" + payload
+    ).hexdigest()
+    if key in _memory:
+        return _memory[key]
+    result = _read(key)
+    if result is None:
+        result, keep = compute()
+        if not keep:
+            return result
         _write(key, result)
     if len(_memory) >= KEEP_MEMORY:
         _memory.clear()

@@ -42,6 +42,8 @@ def find_chromium() -> str | None:
 
 log = logging.getLogger(__name__)
 
+MISSING = "Chromium ontbreekt. Installeer Debian's pakket: sudo apt-get install chromium"
+
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     """Serves files and logs nothing (a request line per file is noise on a terminal)."""
@@ -118,9 +120,7 @@ def chromium(executable: str | None = None) -> Iterator[object]:
 
     path = executable or find_chromium()
     if path is None:
-        raise RuntimeError(
-            "Chromium ontbreekt. Installeer Debian's pakket: sudo apt-get install chromium"
-        )
+        raise RuntimeError(MISSING)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         try:

@@ -5,6 +5,7 @@ sector's items; out come the sections and items, placeholders filled."""
 
 from __future__ import annotations
 
+import pickle
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 from ..core.frontmatter import front_matter_text, page_meta
 from ..core.placeholders import render_text
 from ..core.text import escaped, html_text
-from ..core.validation import Invalid
+from ..core.validation import Invalid, remembered
 
 Soort = Literal["do", "dont"]
 
@@ -77,7 +78,19 @@ def read_section(src_uri: str, raw: str, title: str | None = None) -> Section | 
     """The do's and don'ts of one page; ``None`` if its front matter is missing or invalid.
 
     Invalid front matter is reported by the page check with file and line; here it is skipped.
+    A page read before (same text, same code) is not parsed again: its section is remembered
+    in the build cache.
     """
+    payload = pickle.dumps((src_uri, raw, title), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def read() -> tuple[Section | None, bool]:
+        section = _read_section(src_uri, raw, title)
+        return section, section is not None
+
+    return remembered("blad-sectie", payload, read)
+
+
+def _read_section(src_uri: str, raw: str, title: str | None) -> Section | None:
     text = front_matter_text(raw)
     if text is None:
         return None

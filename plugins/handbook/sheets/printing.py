@@ -5,49 +5,72 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.cache import BuildCache
 
+if TYPE_CHECKING:
+    from ..outputs.printer import Printer
+
+
+def start_printer(executable: str | None) -> Printer | None:
+    """A :class:`Printer` starting now in the background (``None`` without Chromium)."""
+    from ..outputs.printer import Printer
+
+    return Printer(executable).start() if executable else None
+
 
 def print_sheets(
-    site_dir: Path, targets: Sequence[tuple[str, str]], cache: BuildCache | None = None
+    site_dir: Path,
+    targets: Sequence[tuple[str, str]],
+    cache: BuildCache | None = None,
+    printer: Printer | None = None,
 ) -> list[Path]:
     """Print ``(page URL, PDF name)`` pages of a built site to PDF next to each page.
 
     With a ``cache``, a page whose HTML and assets did not change since it was last printed gets
     its earlier PDF back, and Chromium is not started at all when every page was cached.
+    ``printer`` is a browser started earlier in the build (:func:`start_printer`); it is closed
+    here in every case. Without one, a browser is started now. The pages are printed at once.
     Raises ``RuntimeError`` with a Dutch message when Chromium is missing or printing fails.
     """
     from ..outputs import chromium as pdf
 
-    cache = cache or BuildCache(None)
-    chromium = pdf.find_chromium()
-    written: list[Path] = []
-    todo: list[tuple[str, Path, str | None]] = []
-    for url, name in targets:
-        # The page links to the PDF by name, so it goes in the page's own folder:
-        # "snelle-referentie/" or, without directory URLs, next to "snelle-referentie.html".
-        folder = url if url.endswith("/") or not url else posixpath.dirname(url)
-        out = site_dir / folder / name
-        key = cache.pdf_key(site_dir, url, chromium) if cache.enabled else None
-        if key is not None and cache.get_pdf(key, out):
-            written.append(out)
-        else:
-            todo.append((url, out, key))
-    if not todo:
-        return written
-    url = "de site"
     try:
-        with pdf.serve_directory(site_dir) as base, pdf.chromium(chromium) as browser:
-            context = browser.new_context(locale="nl-NL")  # type: ignore[attr-defined]
-            for url, out, key in todo:
-                written.append(pdf.print_pdf(browser, base + url, out, context=context))
-                if key is not None:
-                    cache.put_pdf(key, out)
-    except RuntimeError:
-        raise
-    except Exception as error:  # Playwright has its own error types; report them once, in Dutch
-        raise RuntimeError(
-            f"De PDF van {url} kon niet gemaakt worden met Chromium: {error}."
-        ) from None
-    return written
+        cache = cache or BuildCache(None)
+        chromium = pdf.find_chromium()
+        written: list[Path] = []
+        todo: list[tuple[str, Path, str | None]] = []
+        for url, name in targets:
+            # The page links to the PDF by name, so it goes in the page's own folder:
+            # "snelle-referentie/" or, without directory URLs, next to "snelle-referentie.html".
+            folder = url if url.endswith("/") or not url else posixpath.dirname(url)
+            out = site_dir / folder / name
+            key = cache.pdf_key(site_dir, url, chromium) if cache.enabled else None
+            if key is not None and cache.get_pdf(key, out):
+                written.append(out)
+            else:
+                todo.append((url, out, key))
+        if not todo:
+            return written
+        if chromium is None:
+            raise RuntimeError(pdf.MISSING)
+        from ..outputs.printer import Printer, PrintFailed  # asyncio and Playwright: only now
+
+        printer = printer or Printer(chromium, pages=len(todo))
+        with pdf.serve_directory(site_dir) as base:
+            try:
+                written.extend(printer.print_pages([(base + url, out) for url, out, _ in todo]))
+            except PrintFailed as failed:
+                # Playwright has its own error types; report them once, in Dutch.
+                where = failed.url.removeprefix(base) if failed.url else "de site"
+                raise RuntimeError(
+                    f"De PDF van {where} kon niet gemaakt worden met Chromium: {failed}."
+                ) from None
+        for _, out, key in todo:
+            if key is not None:
+                cache.put_pdf(key, out)
+        return written
+    finally:
+        if printer is not None:
+            printer.close()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -23,7 +23,10 @@ from ..outputs.chromium import find_chromium
 from . import crisiskaart, onepager
 from .items import Section, SheetItem, collect_sections, nav_pages, sheet_items
 from .layout import budget_message, usage
-from .printing import print_sheets
+from .printing import print_sheets, start_printer
+
+if TYPE_CHECKING:
+    from ..outputs.printer import Printer
 
 log = get_plugin_logger(__name__)
 
@@ -44,22 +47,27 @@ def nav_sections(files: Files, nav: Any) -> list[Section]:
 
 def pdf_wanted(enabled: bool, command: str) -> bool:
     """PDFs only in a real build, when enabled and Chromium is there (else: an INFO line)."""
+    reason = _no_pdf(enabled, command)
+    if reason:
+        log.info(reason)
+    return reason is None
+
+
+def _no_pdf(enabled: bool, command: str) -> str | None:
+    """Why this build makes no PDF of the sheets (``""``: no need to say); ``None``: it does."""
     if not enabled:
-        log.info("Snelle referentie en crisiskaart: PDF staat uit (pdf: false).")
-        return False
+        return "Snelle referentie en crisiskaart: PDF staat uit (pdf: false)."
     if switch(os.environ, "HANDBOOK_PDF") is False:
-        log.info("Snelle referentie en crisiskaart: PDF staat uit (HANDBOOK_PDF).")
-        return False
+        return "Snelle referentie en crisiskaart: PDF staat uit (HANDBOOK_PDF)."
     if command == "serve":
-        return False
+        return ""
     if find_chromium() is None:
-        log.info(
+        return (
             "Chromium ontbreekt: de snelle referentie en de crisiskaart krijgen geen PDF; de "
             "pagina's verwijzen naar Afdrukken. Installeer Chromium (apt-get install chromium) "
             "voor de PDF."
         )
-        return False
-    return True
+    return None
 
 
 def fitting_items(
@@ -131,19 +139,52 @@ def add_sheets(
     return messages
 
 
+def early_printer(enabled: bool, command: str, cache: BuildCache) -> Printer | None:
+    """Start Chromium now, in the background, when this build will print the sheets.
+
+    Called as the build starts (``on_pre_build``), so Chromium's start overlaps reading and
+    rendering the pages. Only when no printed sheet is cached (a fresh clone, CI without a
+    restored cache, the cache switched off): with PDFs in the cache the sheets usually come
+    from it, and a browser started for nothing would only cost time. :func:`render_pdfs` uses
+    it and closes it; :func:`keep_printer` and :func:`stop_printer` close it when the build
+    makes no PDF after all, or stops.
+    """
+    if _no_pdf(enabled, command) is not None or cache.has_pdfs():
+        return None
+    return start_printer(find_chromium())
+
+
+def keep_printer(printer: Printer | None, with_pdf: bool) -> Printer | None:
+    """``printer`` when the build still makes the PDFs (``on_files`` knows); else closed."""
+    if with_pdf:
+        return printer
+    stop_printer(printer)
+    return None
+
+
+def stop_printer(printer: Printer | None) -> None:
+    """Close a browser started by :func:`early_printer` (a build error); nothing if none."""
+    if printer is not None:
+        printer.close()
+
+
 def render_pdfs(
-    site_dir: Path, files: Files | None = None, cache: BuildCache | None = None
+    site_dir: Path,
+    files: Files | None = None,
+    cache: BuildCache | None = None,
+    printer: Printer | None = None,
 ) -> list[Path]:
     """Print both sheets of a built site to PDF next to their pages (Chromium required).
 
     A sheet that is the same as at an earlier build comes from ``cache`` without Chromium.
+    ``printer`` is the browser :func:`early_printer` started, if any; it is closed here.
     """
     targets = [
         (_url_of(files, onepager.SRC_URI), onepager.PDF_NAME),
         (_url_of(files, crisiskaart.SRC_URI), crisiskaart.PDF_NAME),
     ]
     try:
-        return print_sheets(site_dir, targets, cache)
+        return print_sheets(site_dir, targets, cache, printer)
     except RuntimeError as error:
         raise PluginError(
             f"{error} Zet 'pdf: false' onder '- handbook:' in mkdocs.yml om zonder PDF te bouwen."

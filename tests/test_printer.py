@@ -1,0 +1,194 @@
+"""The Chromium that starts in the background for the sheet PDFs (outputs/printer.py).
+
+It starts while the build renders pages, so every way a build can end must close it: a
+finished build, a build error, Ctrl-C. Each Chromium started by a build here carries a marker
+in its environment, so the test finds exactly that build's processes in /proc.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from conftest import VENV_BIN, copy_project
+from handbook.outputs.printer import Printer
+from handbook.sheets.printing import print_sheets
+
+# Pauses the build in on_env (after the handbook started Chromium in on_files) until the test
+# creates the file HANDBOOK_TEST_GO; then it goes on, or fails when HANDBOOK_TEST_FAIL is set.
+HOOK = """
+import os, time
+from pathlib import Path
+from mkdocs.exceptions import PluginError
+
+def on_env(env, config, files):
+    go = Path(os.environ["HANDBOOK_TEST_GO"])
+    deadline = time.monotonic() + 120
+    while not go.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if os.environ.get("HANDBOOK_TEST_FAIL"):
+        raise PluginError("Testfout na het starten van Chromium.")
+    return env
+"""
+
+
+def _marked(marker: str) -> list[int]:
+    """Processes whose environment holds ``marker`` (a build's Chromium and its helpers)."""
+    found = []
+    needle = marker.encode()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = (entry / "environ").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if needle in environ and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], str, Path]:
+    """A strict build with PDFs and no cache (so Chromium starts early), paused in on_env."""
+    project = copy_project(tmp_path / "project")
+    (project / "hooks.py").write_text(HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8"
+    )
+    marker = f"HANDBOOK_TEST_MARK={uuid.uuid4().hex}"
+    go = tmp_path / "go"
+    name, value = marker.split("=", 1)
+    process = subprocess.Popen(
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "HANDBOOK_CACHE": "0",
+            "HANDBOOK_PDF": "1",
+            "HANDBOOK_TEST_GO": str(go),
+            name: value,
+            **env,
+        },
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    return process, value, go
+
+
+def _run_paused(tmp_path: Path, stop: str) -> tuple[subprocess.Popen[str], str, str]:
+    fail = {"HANDBOOK_TEST_FAIL": "1"} if stop == "error" else {}
+    process, marker, go = _paused_build(tmp_path, **fail)
+    try:
+        started = _wait_for(lambda: bool(_marked(marker)) or process.poll() is not None)
+        assert started and process.poll() is None, "Chromium did not start during the build"
+        if stop == "ctrl-c":
+            process.send_signal(signal.SIGINT)
+        else:
+            go.touch()
+        _, err = process.communicate(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return process, marker, err
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_build_error_closes_the_chromium_started_early(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    process, marker, err = _run_paused(tmp_path, "error")
+    assert process.returncode != 0
+    assert "Testfout na het starten van Chromium." in err
+    assert "Traceback" not in err
+    assert _wait_for(lambda: not _marked(marker), 10), f"Chromium left behind: {_marked(marker)}"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_ctrl_c_during_the_build_closes_the_chromium_started_early(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    process, marker, _ = _run_paused(tmp_path, "ctrl-c")
+    assert process.returncode != 0
+    assert _wait_for(lambda: not _marked(marker), 10), f"Chromium left behind: {_marked(marker)}"
+
+
+@pytest.mark.browser
+def test_a_printer_closed_without_a_job_leaves_no_process(
+    chromium_path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    marker = uuid.uuid4().hex
+    monkeypatch.setenv("HANDBOOK_TEST_MARK", marker)  # inherited by Chromium
+    printer = Printer(chromium_path).start()
+    assert _wait_for(lambda: bool(_marked(marker)))
+    printer.close()
+    assert not printer._thread.is_alive()
+    assert _wait_for(lambda: not _marked(marker), 10), f"Chromium left behind: {_marked(marker)}"
+
+
+def _tiny_site(site: Path) -> list[tuple[str, str]]:
+    for name in ("a", "b"):
+        (site / name).mkdir(parents=True)
+        (site / name / "index.html").write_text(
+            f"<!doctype html><html lang='nl'><title>{name}</title><p>Blad {name}</p></html>",
+            encoding="utf-8",
+        )
+    return [("a/", "a.pdf"), ("b/", "b.pdf")]
+
+
+@pytest.mark.browser
+def test_both_pages_are_printed_with_one_browser(tmp_path: Path, chromium_path: str) -> None:
+    from pypdf import PdfReader
+
+    site = tmp_path / "site"
+    written = print_sheets(site, _tiny_site(site))
+    assert written == [site / "a" / "a.pdf", site / "b" / "b.pdf"]
+    for path, text in zip(written, ("Blad a", "Blad b"), strict=True):
+        assert text in PdfReader(path).pages[0].extract_text()
+    assert not list(site.rglob("*.tmp"))
+
+
+def test_a_chromium_that_does_not_start_gives_one_dutch_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = tmp_path / "chromium"
+    fake.write_text("#!/bin/sh\nexit 1\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("HANDBOOK_CHROMIUM", str(fake))
+    site = tmp_path / "site"
+    with pytest.raises(RuntimeError) as raised:
+        print_sheets(site, _tiny_site(site))
+    assert str(raised.value).startswith("De PDF van de site kon niet gemaakt worden met Chromium:")
+
+
+def test_without_chromium_the_message_is_the_same_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HANDBOOK_CHROMIUM", str(tmp_path / "geen-chromium"))
+    site = tmp_path / "site"
+    with pytest.raises(RuntimeError) as raised:
+        print_sheets(site, _tiny_site(site))
+    assert str(raised.value) == (
+        "Chromium ontbreekt. Installeer Debian's pakket: sudo apt-get install chromium"
+    )
