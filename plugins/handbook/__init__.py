@@ -6,7 +6,8 @@ Where things live:
   configuration, ``generated.py`` adds a generated page to a build, ``serve.py`` makes
   ``mkdocs serve`` poll quicker, ``prepare.py`` reads what one build knows before MkDocs reads
   a page (data, topics, sectors, the list of problems), ``pagecheck.py`` checks the pages
-  while they are built, ``links.py`` puts MkDocs' link warnings in Dutch.
+  while they are built, ``links.py`` puts MkDocs' link warnings in Dutch, ``lazyimports.py``
+  loads a library another plugin imports but a build never uses only when it is used.
 - ``core/``: the data (YAML with line numbers, models, validation, loading, placeholders,
   dates, build cache).
 - ``content/``: tables and boxes that pages ask for through macros, facts per platform.
