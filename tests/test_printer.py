@@ -20,14 +20,16 @@ from conftest import VENV_BIN, copy_project
 from handbook.outputs.printer import Printer
 from handbook.sheets.printing import print_sheets
 
-# Pauses the build in on_env (after the handbook started Chromium in on_files) until the test
+# Pauses the build in on_env (after the handbook started Chromium in on_pre_build) until the test
 # creates the file HANDBOOK_TEST_GO; then it goes on, or fails when HANDBOOK_TEST_FAIL is set.
+# It says it is paused by creating HANDBOOK_TEST_PAUSED.
 HOOK = """
 import os, time
 from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 def on_env(env, config, files):
+    Path(os.environ["HANDBOOK_TEST_PAUSED"]).touch()
     go = Path(os.environ["HANDBOOK_TEST_GO"])
     deadline = time.monotonic() + 120
     while not go.exists() and time.monotonic() < deadline:
@@ -64,7 +66,7 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
     return condition()
 
 
-def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], str, Path]:
+def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], str, Path, Path]:
     """A strict build with PDFs and no cache (so Chromium starts early), paused in on_env."""
     project = copy_project(tmp_path / "project")
     (project / "hooks.py").write_text(HOOK, encoding="utf-8")
@@ -74,6 +76,7 @@ def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], st
     )
     marker = f"HANDBOOK_TEST_MARK={uuid.uuid4().hex}"
     go = tmp_path / "go"
+    paused = tmp_path / "paused"
     name, value = marker.split("=", 1)
     process = subprocess.Popen(
         [str(VENV_BIN / "mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "site")],
@@ -84,6 +87,7 @@ def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], st
             "HANDBOOK_CACHE": "0",
             "HANDBOOK_PDF": "1",
             "HANDBOOK_TEST_GO": str(go),
+            "HANDBOOK_TEST_PAUSED": str(paused),
             name: value,
             **env,
         },
@@ -91,20 +95,25 @@ def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], st
         stderr=subprocess.PIPE,
         text=True,
     )
-    return process, value, go
+    return process, value, go, paused
 
 
 def _run_paused(tmp_path: Path, stop: str) -> tuple[subprocess.Popen[str], str, str]:
     fail = {"HANDBOOK_TEST_FAIL": "1"} if stop == "error" else {}
-    process, marker, go = _paused_build(tmp_path, **fail)
+    process, marker, go, paused = _paused_build(tmp_path, **fail)
     try:
-        started = _wait_for(lambda: bool(_marked(marker)) or process.poll() is not None)
-        assert started and process.poll() is None, "Chromium did not start during the build"
+        # Both: Chromium runs and the build waits in on_env. Ctrl-C then lands in the pause,
+        # not at a random point of the build (such as another plugin's worker pool).
+        ready = _wait_for(
+            lambda: (bool(_marked(marker)) and paused.exists()) or process.poll() is not None,
+            300,
+        )
+        assert ready and process.poll() is None, "Chromium did not start during the build"
         if stop == "ctrl-c":
             process.send_signal(signal.SIGINT)
         else:
             go.touch()
-        _, err = process.communicate(timeout=120)
+        _, err = process.communicate(timeout=300)
     finally:
         if process.poll() is None:
             process.kill()
