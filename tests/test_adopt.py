@@ -95,6 +95,7 @@ def example_repository(dest: Path) -> Path:
     project = copy_project(dest)
     shutil.copytree(ROOT / ".github", project / ".github")
     shutil.copy2(ROOT / ".gitattributes", project / ".gitattributes")
+    shutil.copytree(ROOT / "huisstijl", project / "huisstijl")  # Word's house style
     git("init", "-q", cwd=project)
     git("add", "-A", cwd=project)
     git("commit", "-qm", EXAMPLE_COMMITS[0], cwd=project)
@@ -264,3 +265,17 @@ def test_no_software_examples_for_other_sectors(adopted: Adopted) -> None:
     for name, text in site_texts(adopted.site).items():
         plain = re.sub(r"<[^>]+>", " ", text)
         assert not words.search(plain), f"{name}: {words.search(plain)[0]}"
+
+
+def test_word_file_has_no_trace_of_the_example_brand(adopted: Adopted, tmp_path: Path) -> None:
+    """What Legal reads in Word after the adoption (issue 20): the organisation, not Vonkel."""
+    from docx import Document
+    from test_docx import all_text
+
+    made = handbook("docx", "--out", str(tmp_path), root=adopted.project)
+    assert made.returncode == 0, made.stdout + made.stderr
+    (word,) = tmp_path.glob("*.docx")
+    text = all_text(Document(str(word)))
+    found = [trace for trace in example_traces() if trace in text]
+    assert not found, f"nog in het Word-bestand: {found}"
+    assert adopted.org.name in text
