@@ -94,6 +94,10 @@ def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], st
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A shell that starts the tests in the background (`make test &`, CI runners) passes
+        # SIGINT on as ignored, and Python then never turns Ctrl-C into KeyboardInterrupt.
+        # The build gets the handling a terminal gives it.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     return process, value, go, paused
 
