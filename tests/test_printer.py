@@ -170,6 +170,76 @@ def _tiny_site(site: Path) -> list[tuple[str, str]]:
     return [("a/", "a.pdf"), ("b/", "b.pdf")]
 
 
+def _link_targets(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    return [
+        str(annotation.get_object()["/A"]["/URI"])
+        for annotation in PdfReader(path).pages[0].get("/Annots") or []
+    ]
+
+
+@pytest.mark.browser
+def test_pages_are_printed_at_the_site_address_from_the_folder(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    from pypdf import PdfReader
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "css").mkdir()
+    # The text that proves the stylesheet came from the folder is only in the CSS.
+    (site / "css" / "blad.css").write_text(
+        "p::after { content: ' met opmaak uit de map'; }", encoding="utf-8"
+    )
+    (site / "a" / "index.html").write_text(
+        "<!doctype html><html lang='nl'><title>a</title>"
+        "<link rel='stylesheet' href='../css/blad.css'>"
+        "<p>Blad a <a href='../b/'>naar b</a></p></html>",
+        encoding="utf-8",
+    )
+    base = "https://intranet.voorbeeld.example/beleid/"
+    [written] = print_sheets(site, [("a/", "a.pdf")], site_url=base)
+    assert "Blad a naar b met opmaak uit de map" in PdfReader(written).pages[0].extract_text()
+    assert _link_targets(written) == [base + "b/"]
+
+
+@pytest.mark.browser
+def test_printing_asks_no_other_host_for_anything(tmp_path: Path, chromium_path: str) -> None:
+    import http.server
+    import threading
+
+    asked: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    try:
+        elsewhere = f"http://127.0.0.1:{other.server_address[1]}"
+        site = tmp_path / "site"
+        (site / "a").mkdir(parents=True)
+        (site / "a" / "index.html").write_text(
+            "<!doctype html><html lang='nl'><title>a</title>"
+            f"<link rel='stylesheet' href='{elsewhere}/stijl.css'>"
+            f"<p>Blad a</p><img alt='' src='{elsewhere}/beeld.png'></html>",
+            encoding="utf-8",
+        )
+        [written] = print_sheets(site, [("a/", "a.pdf")])
+        assert written.is_file()
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert asked == []
+
+
 @pytest.mark.browser
 def test_both_pages_are_printed_with_one_browser(tmp_path: Path, chromium_path: str) -> None:
     from pypdf import PdfReader

@@ -217,6 +217,32 @@ def test_shipped_pdf_is_one_page_with_brand_and_version(
     assert ">Download PDF<" in html and "window.print()" in html
 
 
+def _pdf_links(path: Path) -> list[str]:
+    """The web addresses a PDF links to (tel: and mailto: left out)."""
+    links = []
+    for page in PdfReader(path).pages:
+        for annotation in page.get("/Annots") or []:
+            action = annotation.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                links.append(str(action["/URI"]))
+    return [link for link in links if link.startswith(("http://", "https://"))]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("url", "page"), [("snelle-referentie/", "mag-ik-dit-posten/"), ("crisiskaart/", "crisis/")]
+)
+def test_links_in_the_shipped_pdf_point_to_the_intranet(
+    site_dir: Path, chromium_path: str, url: str, page: str
+) -> None:
+    name = PDF_NAME if url.startswith("snelle") else crisiskaart.PDF_NAME
+    intranet = str(load_brand(ROOT / "data").variables["organisatie"]["intranet_url"])
+    links = _pdf_links(site_dir / url / name)
+    # The sheet's link to another page of the handbook, at the handbook's own address.
+    assert intranet.rstrip("/") + "/" + page in links, links
+    assert not [link for link in links if not link.startswith(intranet)], links
+
+
 def test_crisis_page_links_to_the_card(site_dir: Path) -> None:
     html = (site_dir / "crisis" / "index.html").read_text(encoding="utf-8")
     assert 'href="../crisiskaart/"' in html
@@ -353,8 +379,11 @@ def test_cli_prints_the_pdfs_of_a_built_site(tmp_path: Path, chromium_path: str)
     )
     assert cli.returncode == 0, cli.stderr
     assert "geschreven: " in cli.stdout
+    intranet = str(load_brand(project / "data").variables["organisatie"]["intranet_url"])
     for url, name in (("snelle-referentie", PDF_NAME), ("crisiskaart", "crisiskaart.pdf")):
         assert len(PdfReader(project / "site" / url / name).pages) == 1
+        links = _pdf_links(project / "site" / url / name)
+        assert links and all(link.startswith(intranet) for link in links), links
 
 
 def test_cli_pdf_without_a_built_site_says_what_to_do(tmp_path: Path, capsys) -> None:

@@ -227,7 +227,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.cache.tidy()
         if not self.with_pdf:
             return
-        for path in render_pdfs(Path(config.site_dir), self.files, self.cache, self.printer):
+        intranet = self.prepared.brand.variables["organisatie"]["intranet_url"]
+        site_dir = Path(config.site_dir)
+        for path in render_pdfs(site_dir, self.files, self.cache, self.printer, intranet):
             name = path.relative_to(config.site_dir).as_posix()
             if path in self.cache.hits:
                 log.info(f"PDF ongewijzigd, uit de cache: {name}")

@@ -126,11 +126,14 @@ def cmd_variants(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
+    from ..core.brand import load_brand
+    from ..core.errors import HandbookError
     from ..sheets.crisiskaart import PDF_NAME as CARD_PDF
     from ..sheets.onepager import PDF_NAME as SHEET_PDF
-    from ..sheets.printing import print_sheets
+    from ..sheets.printing import print_sheets, public_base
 
-    site = (project_root(args) / args.site).resolve()
+    root = project_root(args)
+    site = (root / args.site).resolve()
     targets = [("snelle-referentie/", SHEET_PDF), ("crisiskaart/", CARD_PDF)]
     missing = [url for url, _ in targets if not (site / url / "index.html").is_file()]
     if missing:
@@ -141,7 +144,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         )
         return 1
     try:
-        written = print_sheets(site, targets)
+        # The links in the PDFs point to the site's address on the intranet.
+        intranet = load_brand(root / "data", root).variables["organisatie"]["intranet_url"]
+    except HandbookError as error:
+        for message in error.messages:
+            print(f"FOUT  {message}", file=sys.stderr)
+        return 1
+    try:
+        written = print_sheets(site, targets, site_url=public_base(intranet))
     except RuntimeError as error:
         print(f"FOUT  {error}", file=sys.stderr)
         return 1

@@ -32,7 +32,7 @@ from urllib.parse import unquote, urlsplit
 from .switches import switch
 
 # Raise when the way a PDF is made changes (print options, page setup): old entries then miss.
-PDF_FORMAT = "1"
+PDF_FORMAT = "2"  # 2: printed at the site's public address
 
 # Entries kept per kind; the least recently used go first (8 sectors x 2 sheets fit easily).
 KEEP = 64
@@ -69,9 +69,12 @@ class BuildCache:
 
     # --- sheet PDFs ---
 
-    def pdf_key(self, site_dir: Path, page_url: str, chromium: str | None) -> str:
-        """Hash of what the PDF of ``page_url`` depends on in the built site ``site_dir``."""
-        digest = hashlib.sha256(f"pdf {PDF_FORMAT}\n".encode())
+    def pdf_key(
+        self, site_dir: Path, page_url: str, chromium: str | None, site_url: str = ""
+    ) -> str:
+        """Hash of what the PDF of ``page_url`` depends on: the built site ``site_dir`` and the
+        address it is printed at (its links point there)."""
+        digest = hashlib.sha256(f"pdf {PDF_FORMAT} {site_url}\n".encode())
         if chromium:
             stat = Path(chromium).resolve().stat()
             digest.update(f"chromium {chromium} {stat.st_size} {stat.st_mtime_ns}\n".encode())

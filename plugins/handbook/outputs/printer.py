@@ -10,6 +10,12 @@ search worker, which fetches and indexes the whole search index before the page 
 loaded; without it a sheet loads about three times faster (0.13-0.17 s instead of 0.32-0.52 s
 measured on two cores) and its PDF is byte for byte the same apart from the creation date.
 
+The pages are loaded at the site's public address (the intranet), not at a local server:
+every request the page makes is answered from the built site's folder by Playwright's routing
+(:func:`_serve_from`), and anything else is refused. So the links printed in a PDF point where
+readers can follow them (``https://intranet…/mag-ik-dit-posten/``, not a port on the build
+machine that is gone once the build ends), and printing never asks another host for anything.
+
 Playwright objects belong to the thread that made them: everything Playwright does happens in
 the printer's own thread, on its own event loop (Playwright's async API). The build's thread
 only passes the job in and waits for the answer. The browser is always closed: after the job,
@@ -22,10 +28,13 @@ from __future__ import annotations
 import asyncio
 import atexit
 import concurrent.futures
+import mimetypes
+import os
 import threading
 import weakref
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from .chromium import CHROMIUM_ARGS
 
@@ -54,9 +63,7 @@ class Printer:
     def __init__(self, executable: str, pages: int = 2) -> None:
         self.executable = executable
         self.pages = pages
-        self._job: concurrent.futures.Future[list[tuple[str, Path]] | None] = (
-            concurrent.futures.Future()
-        )
+        self._job: concurrent.futures.Future[_Job | None] = concurrent.futures.Future()
         self._done: concurrent.futures.Future[list[Path]] = concurrent.futures.Future()
         # A daemon thread: an interrupted build must never wait for it. _close_all (atexit)
         # still closes the browser before the interpreter goes.
@@ -71,16 +78,19 @@ class Printer:
     def started(self) -> bool:
         return self._thread.ident is not None
 
-    def print_pages(self, jobs: Sequence[tuple[str, Path]]) -> list[Path]:
+    def print_pages(
+        self, site_dir: Path, base: str, jobs: Sequence[tuple[str, Path]]
+    ) -> list[Path]:
         """Print every ``(URL, PDF path)`` at once; the paths, in the order given.
 
-        Raises :class:`PrintFailed` naming the page (or the start) that failed. One job per
-        printer: the browser closes after it.
+        The URLs start with ``base``, the site's public address; what the pages ask for under
+        ``base`` comes from ``site_dir``. Raises :class:`PrintFailed` naming the page (or the
+        start) that failed. One job per printer: the browser closes after it.
         """
         if not self.started:
             self.start()
         if not self._job.done():
-            self._job.set_result(list(jobs))
+            self._job.set_result(_Job(site_dir, base, list(jobs)))
         try:
             return self._done.result(timeout=WAIT_SECONDS)
         except concurrent.futures.TimeoutError:
@@ -116,9 +126,11 @@ class Printer:
             try:
                 context = await browser.new_context(locale="nl-NL", java_script_enabled=False)
                 open_pages = [await context.new_page() for _ in range(self.pages)]
-                jobs = await asyncio.wrap_future(self._job)
-                if not jobs:
+                job = await asyncio.wrap_future(self._job)
+                if not job or not job.pages:
                     return []
+                jobs = job.pages
+                await context.route("**/*", _serve_from(job.site_dir, job.base))
                 while len(open_pages) < len(jobs):
                     open_pages.append(await context.new_page())
                 results = await asyncio.gather(
@@ -134,6 +146,39 @@ class Printer:
                 return [out for _, out in jobs]
             finally:
                 await browser.close()
+
+
+class _Job:
+    """What to print: ``pages`` as ``(URL, PDF path)``, served from ``site_dir`` at ``base``."""
+
+    def __init__(self, site_dir: Path, base: str, pages: list[tuple[str, Path]]) -> None:
+        self.site_dir = site_dir
+        self.base = base
+        self.pages = pages
+
+
+def _serve_from(site_dir: Path, base: str):
+    """A route handler: a URL under ``base`` gets its file from ``site_dir`` (a folder's
+    ``index.html``; 404 when there is none); a request for any other address is refused."""
+    root = os.path.realpath(site_dir)
+    prefix = urlsplit(base).path
+
+    async def handle(route) -> None:
+        url = route.request.url
+        if not url.startswith(base):
+            await route.abort()
+            return
+        relative = unquote(urlsplit(url).path).removeprefix(prefix)
+        if relative == "" or relative.endswith("/"):
+            relative += "index.html"
+        target = os.path.realpath(os.path.join(root, relative))
+        if os.path.commonpath([root, target]) != root or not os.path.isfile(target):
+            await route.fulfill(status=404, body="")
+            return
+        kind = mimetypes.guess_type(target)[0] or "application/octet-stream"
+        await route.fulfill(path=target, content_type=kind)
+
+    return handle
 
 
 async def _print(page: object, url: str, out: Path) -> Path:

@@ -20,13 +20,31 @@ def start_printer(executable: str | None) -> Printer | None:
     return Printer(executable).start() if executable else None
 
 
+# The address a sheet is printed at when the site's own is not known: reserved (RFC 2606), so
+# a link in the PDF leads nowhere rather than to somebody else's site.
+UNKNOWN_SITE = "https://handboek.invalid/"
+
+
+def public_base(url: object) -> str:
+    """The site's public address as a base for its pages: ``organisatie.intranet_url`` with a
+    closing slash; :data:`UNKNOWN_SITE` when it is not an http(s) address (not yet filled in)."""
+    text = str(url or "").strip()
+    if not text.startswith(("https://", "http://")):
+        return UNKNOWN_SITE
+    return text if text.endswith("/") else text + "/"
+
+
 def print_sheets(
     site_dir: Path,
     targets: Sequence[tuple[str, str]],
     cache: BuildCache | None = None,
     printer: Printer | None = None,
+    site_url: str = UNKNOWN_SITE,
 ) -> list[Path]:
     """Print ``(page URL, PDF name)`` pages of a built site to PDF next to each page.
+
+    The pages are printed as if at ``site_url`` (see :func:`public_base`), the address where
+    the site is published, so the links in the PDF work for its readers.
 
     With a ``cache``, a page whose HTML and assets did not change since it was last printed gets
     its earlier PDF back, and Chromium is not started at all when every page was cached.
@@ -46,7 +64,7 @@ def print_sheets(
             # "snelle-referentie/" or, without directory URLs, next to "snelle-referentie.html".
             folder = url if url.endswith("/") or not url else posixpath.dirname(url)
             out = site_dir / folder / name
-            key = cache.pdf_key(site_dir, url, chromium) if cache.enabled else None
+            key = cache.pdf_key(site_dir, url, chromium, site_url) if cache.enabled else None
             if key is not None and cache.get_pdf(key, out):
                 written.append(out)
             else:
@@ -58,15 +76,15 @@ def print_sheets(
         from ..outputs.printer import Printer, PrintFailed  # asyncio and Playwright: only now
 
         printer = printer or Printer(chromium, pages=len(todo))
-        with pdf.serve_directory(site_dir) as base:
-            try:
-                written.extend(printer.print_pages([(base + url, out) for url, out, _ in todo]))
-            except PrintFailed as failed:
-                # Playwright has its own error types; report them once, in Dutch.
-                where = failed.url.removeprefix(base) if failed.url else "de site"
-                raise RuntimeError(
-                    f"De PDF van {where} kon niet gemaakt worden met Chromium: {failed}."
-                ) from None
+        try:
+            jobs = [(site_url + url, out) for url, out, _ in todo]
+            written.extend(printer.print_pages(site_dir, site_url, jobs))
+        except PrintFailed as failed:
+            # Playwright has its own error types; report them once, in Dutch.
+            where = failed.url.removeprefix(site_url) if failed.url else "de site"
+            raise RuntimeError(
+                f"De PDF van {where} kon niet gemaakt worden met Chromium: {failed}."
+            ) from None
         for _, out, key in todo:
             if key is not None:
                 cache.put_pdf(key, out)

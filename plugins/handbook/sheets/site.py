@@ -23,7 +23,7 @@ from ..outputs.chromium import find_chromium
 from . import crisiskaart, onepager
 from .items import Section, SheetItem, collect_sections, nav_pages, sheet_items
 from .layout import budget_message, usage
-from .printing import print_sheets, start_printer
+from .printing import print_sheets, public_base, start_printer
 
 if TYPE_CHECKING:
     from ..outputs.printer import Printer
@@ -173,18 +173,20 @@ def render_pdfs(
     files: Files | None = None,
     cache: BuildCache | None = None,
     printer: Printer | None = None,
+    intranet_url: object = None,
 ) -> list[Path]:
     """Print both sheets of a built site to PDF next to their pages (Chromium required).
 
     A sheet that is the same as at an earlier build comes from ``cache`` without Chromium.
     ``printer`` is the browser :func:`early_printer` started, if any; it is closed here.
+    ``intranet_url`` (``organisatie.intranet_url``) is where the links in the PDFs point.
     """
     targets = [
         (_url_of(files, onepager.SRC_URI), onepager.PDF_NAME),
         (_url_of(files, crisiskaart.SRC_URI), crisiskaart.PDF_NAME),
     ]
     try:
-        return print_sheets(site_dir, targets, cache, printer)
+        return print_sheets(site_dir, targets, cache, printer, public_base(intranet_url))
     except RuntimeError as error:
         raise PluginError(
             f"{error} Zet 'pdf: false' onder '- handbook:' in mkdocs.yml om zonder PDF te bouwen."
