@@ -281,3 +281,17 @@ def test_quick_benchmark_runs_every_figure(tmp_path):
     assert set(feedback["steps"]) == {"clone", "install", "controle"}
     assert feedback["seconds_median"] >= feedback["steps"]["controle"]["seconds_median"] > 0
     assert "| figure | measure | median | min | max | goal | met |" in result.stdout
+
+
+def test_lighthouse_is_looked_for_where_make_bench_installs_it():
+    """`npm ci` runs in bench/ (next to package.json); the figure must look in that node_modules.
+
+    After the figures moved into bench/figures/, it looked in bench/figures/node_modules and
+    reported Lighthouse as not installed although `make bench` had just installed it.
+    """
+    from bench.figures.lighthouse import LIGHTHOUSE
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "cd bench && npm ci" in makefile
+    assert (ROOT / "bench" / "package.json").is_file()
+    assert LIGHTHOUSE == ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"

@@ -13,7 +13,8 @@ from .. import lib, serving
 from ..options import NotMeasured, Options
 from ..stats import summarize
 
-LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / "lighthouse" / "cli" / "index.js"
+BENCH_DIR = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = BENCH_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
 
 
 def lighthouse(opts: Options, tmp: Path) -> dict[str, Any]:
