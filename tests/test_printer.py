@@ -57,6 +57,13 @@ def _marked(marker: str) -> list[int]:
     return found
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -156,7 +163,64 @@ def test_a_printer_closed_without_a_job_leaves_no_process(
     printer = Printer(chromium_path).start()
     assert _wait_for(lambda: bool(_marked(marker)))
     printer.close()
-    assert not printer._thread.is_alive()
+    assert not printer.running
+    assert _wait_for(lambda: not _marked(marker), 10), f"Chromium left behind: {_marked(marker)}"
+
+
+# Notes, at the very end of the build, whether the build's own process imported Playwright.
+IMPORTS_HOOK = """
+import os, sys
+from pathlib import Path
+from mkdocs.plugins import event_priority
+
+@event_priority(-100)
+def on_post_build(config):
+    Path(os.environ["HANDBOOK_TEST_IMPORTS"]).write_text(
+        "playwright" if "playwright" in sys.modules else "zonder", encoding="utf-8"
+    )
+"""
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_build_prints_in_a_process_of_its_own_and_leaves_nothing_running(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    """Playwright runs in the worker, not in the build: in the build's process it would take
+    turns with rendering pages under the GIL. When the build has ended, so has the browser."""
+    from pypdf import PdfReader
+
+    project = copy_project(tmp_path / "project")
+    (project / "hooks.py").write_text(IMPORTS_HOOK, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8"
+    )
+    marker = uuid.uuid4().hex
+    imports = tmp_path / "imports.txt"
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+        cwd=project,
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "HANDBOOK_CACHE": "0",
+            "HANDBOOK_PDF": "1",
+            "HANDBOOK_TEST_IMPORTS": str(imports),
+            "HANDBOOK_TEST_MARK": marker,
+        },
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    assert imports.read_text(encoding="utf-8") == "zonder"
+    for name in ("snelle-referentie/snelle-referentie.pdf", "crisiskaart/crisiskaart.pdf"):
+        assert len(PdfReader(site / name).pages) == 1
+    # The build's exit waited for the worker (which waited for the browser to close).
+    workers = [pid for pid in _marked(marker) if b"print_worker" in _cmdline(pid)]
+    assert workers == [], "the build ended with its printer still running"
     assert _wait_for(lambda: not _marked(marker), 10), f"Chromium left behind: {_marked(marker)}"
 
 

@@ -68,6 +68,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.cache = BuildCache(
             cache_folder(root, self.config.cache, self.config.cache_dir, dict(os.environ))
         )
+        # Chromium starts now, in the background, if the sheets will be printed (sheets/site.py):
+        # its start then overlaps reading the data and rendering the pages.
+        self.printer = early_printer(self.config.pdf, self.command, self.cache)
         # Data that was valid before is not validated again (nor pydantic imported for it).
         use_folder(self.cache.path("validated"))
         self.prepared: Prepared = prepare(
@@ -118,8 +121,6 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # build keeps them for the one list of problems in on_env.
         self.links.keep = bool(config.strict)
         self.links.attach()
-        # Chromium starts now, in the background, if the sheets will be printed (sheets/site.py).
-        self.printer = early_printer(self.config.pdf, self.command, self.cache)
         # All on_config handlers have run, so macros' Jinja environment exists now.
         self.macros.env.undefined = self.prepared.recorder.undefined_class()
         tolerate(self.macros.env)  # keys from data that did not load: quiet

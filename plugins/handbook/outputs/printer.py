@@ -1,49 +1,41 @@
-"""A Chromium that starts in a thread of its own and prints several pages at once.
+"""A Chromium that starts in a process of its own and prints several pages at once.
 
 Starting Playwright and Chromium takes seconds, most of it waiting for processes to come up.
 A build that knows early it will print (``sheets/site.py``) starts a :class:`Printer` then, so
 the start overlaps MkDocs rendering pages; at the end it hands over the URLs and every page is
-printed in parallel, each in a page that is already open. The pages are printed as
-:func:`chromium.print_pdf` prints them (same steps, same options), with one difference: the
-sheets are static HTML and CSS, so the theme's JavaScript does not run. It would only start the
-search worker, which fetches and indexes the whole search index before the page counts as
-loaded; without it a sheet loads about three times faster (0.13-0.17 s instead of 0.32-0.52 s
-measured on two cores) and its PDF is byte for byte the same apart from the creation date.
+printed in parallel, each in a page that is already open. The printing itself happens in
+:mod:`print_worker`, a separate Python process, so none of it takes the build's turn under the
+GIL; this module only starts that process, passes the job in and reads the answer.
 
-The pages are loaded at the site's public address (the intranet), not at a local server:
-every request the page makes is answered from the built site's folder by Playwright's routing
-(:func:`_serve_from`), and anything else is refused. So the links printed in a PDF point where
-readers can follow them (``https://intranet…/mag-ik-dit-posten/``, not a port on the build
-machine that is gone once the build ends), and printing never asks another host for anything.
-
-Playwright objects belong to the thread that made them: everything Playwright does happens in
-the printer's own thread, on its own event loop (Playwright's async API). The build's thread
-only passes the job in and waits for the answer. The browser is always closed: after the job,
-by :meth:`Printer.close` (a build error, a build that needed no printing), and at the latest
-when the interpreter exits (Ctrl-C). No MkDocs imports.
+The browser is always closed: after the job, by :meth:`Printer.close` (a build error, a build
+that needed no printing), and at the latest when the interpreter exits (Ctrl-C). Closing the
+worker's standard input is what ends it, so even a build that is killed leaves no browser
+behind. No MkDocs or Playwright imports.
 """
 
 from __future__ import annotations
 
-import asyncio
 import atexit
-import concurrent.futures
-import mimetypes
+import json
 import os
-import threading
+import select
+import subprocess
+import sys
+import tempfile
+import time
 import weakref
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
-
-from .chromium import CHROMIUM_ARGS
+from typing import IO
 
 # What the build waits for at most: Playwright's own timeouts (30 s for a start, a page load,
 # a print) end a stuck step long before this; it only guards against a hang.
 WAIT_SECONDS = 300.0
 
-# How long closing may take before the build goes on (the driver ends Chromium when we exit).
+# How long closing may take before the worker is stopped the hard way.
 CLOSE_SECONDS = 30.0
+
+WORKER = "handbook.outputs.print_worker"
 
 _LIVE: weakref.WeakSet[Printer] = weakref.WeakSet()
 
@@ -51,32 +43,47 @@ _LIVE: weakref.WeakSet[Printer] = weakref.WeakSet()
 class PrintFailed(Exception):
     """Starting Chromium or printing a page failed; ``url`` is ``None`` for the start."""
 
-    def __init__(self, url: str | None, error: BaseException) -> None:
+    def __init__(self, url: str | None, error: BaseException | str) -> None:
         super().__init__(str(error))
         self.url = url
         self.error = error
 
 
 class Printer:
-    """Playwright and Chromium in a background thread, ready with ``pages`` open pages."""
+    """Playwright and Chromium in a worker process, ready with ``pages`` open pages."""
 
     def __init__(self, executable: str, pages: int = 2) -> None:
         self.executable = executable
         self.pages = pages
-        self._job: concurrent.futures.Future[_Job | None] = concurrent.futures.Future()
-        self._done: concurrent.futures.Future[list[Path]] = concurrent.futures.Future()
-        # A daemon thread: an interrupted build must never wait for it. _close_all (atexit)
-        # still closes the browser before the interpreter goes.
-        self._thread = threading.Thread(target=self._run, name="handbook-chromium", daemon=True)
+        self._process: subprocess.Popen[bytes] | None = None
+        self._errors: IO[bytes] | None = None
+        self._job_sent = False
 
     def start(self) -> Printer:
+        for done in [printer for printer in _LIVE if not printer.running]:
+            done.close()  # an earlier build's worker that has ended: reaped
         _LIVE.add(self)
-        self._thread.start()
+        # What the worker says on standard error only matters when it gives no answer; a file
+        # and not a pipe, so a talkative worker can never block on it.
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by close())
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", WORKER, self.executable, str(self.pages)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._errors,
+            # Its own session: Ctrl-C in the terminal reaches the build, which then closes the
+            # worker; the worker is never stopped halfway with a browser still running.
+            start_new_session=True,
+        )
         return self
 
     @property
     def started(self) -> bool:
-        return self._thread.ident is not None
+        return self._process is not None
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.poll() is None
 
     def print_pages(
         self, site_dir: Path, base: str, jobs: Sequence[tuple[str, Path]]
@@ -85,115 +92,106 @@ class Printer:
 
         The URLs start with ``base``, the site's public address; what the pages ask for under
         ``base`` comes from ``site_dir``. Raises :class:`PrintFailed` naming the page (or the
-        start) that failed. One job per printer: the browser closes after it.
+        start) that failed. One job per printer: the worker closes the browser after it, while
+        the build goes on (:meth:`close` or the interpreter's exit waits for it).
         """
         if not self.started:
             self.start()
-        if not self._job.done():
-            self._job.set_result(_Job(site_dir, base, list(jobs)))
+        process = self._process
+        assert process is not None and process.stdin is not None
+        job = {
+            "site_dir": str(site_dir),
+            "base": base,
+            "pages": [[url, str(out)] for url, out in jobs],
+        }
         try:
-            return self._done.result(timeout=WAIT_SECONDS)
-        except concurrent.futures.TimeoutError:
-            raise PrintFailed(None, TimeoutError(f"geen antwoord na {WAIT_SECONDS:g} s")) from None
-        finally:
+            process.stdin.write(json.dumps(job).encode() + b"\n")
+            process.stdin.close()
+        except OSError:  # the worker has ended already: its answer or its errors tell why
+            pass
+        self._job_sent = True
+        deadline = time.monotonic() + WAIT_SECONDS
+        answer = _read_answer(process, deadline)
+        if answer is None:
+            timed_out = time.monotonic() >= deadline
+            self._wait()
+            why = f"geen antwoord na {WAIT_SECONDS:g} s" if timed_out else self._why()
+            self.close()
+            raise PrintFailed(None, why)
+        if "failed" in answer:
+            failed = answer["failed"]
+            raise PrintFailed(failed.get("url"), str(failed.get("error", "")))
+        return [Path(path) for path in answer["written"]]
+
+    def release(self) -> None:
+        """The build is done with this printer. A worker that got its job closes the browser
+        on its own while the build goes on (the interpreter's exit waits for it); any other is
+        closed now."""
+        if not self._job_sent:
             self.close()
 
     def close(self) -> None:
-        """Close the browser (unused, if no job came) and wait for the thread to end."""
-        if not self._job.done():
-            self._job.set_result(None)
-        if self.started and self._thread is not threading.current_thread():
-            self._thread.join(CLOSE_SECONDS)
+        """Close the browser (unused, if no job came) and wait for the worker to end."""
         _LIVE.discard(self)
+        self._wait()
+        if self._errors is not None:
+            self._errors.close()
 
-    def _run(self) -> None:
+    def _wait(self) -> None:
+        """End the worker's input, so it closes the browser and ends; wait for that."""
+        process = self._process
+        if process is None or process.returncode is not None:
+            return
         try:
-            result = asyncio.run(self._main())
-        except PrintFailed as failed:
-            self._done.set_exception(failed)
-        except BaseException as error:  # anything Playwright raises: reported by the build
-            self._done.set_exception(PrintFailed(None, error))
-        else:
-            self._done.set_result(result)
+            if process.stdin is not None and not process.stdin.closed:
+                process.stdin.close()
+        except OSError:
+            pass
+        try:
+            process.wait(CLOSE_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        finally:
+            if process.stdout is not None:
+                process.stdout.close()
 
-    async def _main(self) -> list[Path]:
-        from playwright.async_api import async_playwright
-
-        async with async_playwright() as playwright:
-            browser = await playwright.chromium.launch(
-                executable_path=self.executable, args=CHROMIUM_ARGS
-            )
-            try:
-                context = await browser.new_context(locale="nl-NL", java_script_enabled=False)
-                open_pages = [await context.new_page() for _ in range(self.pages)]
-                job = await asyncio.wrap_future(self._job)
-                if not job or not job.pages:
-                    return []
-                jobs = job.pages
-                await context.route("**/*", _serve_from(job.site_dir, job.base))
-                while len(open_pages) < len(jobs):
-                    open_pages.append(await context.new_page())
-                results = await asyncio.gather(
-                    *(
-                        _print(page, url, out)
-                        for page, (url, out) in zip(open_pages, jobs, strict=False)
-                    ),
-                    return_exceptions=True,
-                )
-                for (url, _), result in zip(jobs, results, strict=True):
-                    if isinstance(result, BaseException):
-                        raise PrintFailed(url, result)
-                return [out for _, out in jobs]
-            finally:
-                await browser.close()
+    def _why(self) -> str:
+        """The last line the worker wrote on standard error, or how it ended."""
+        if self._errors is not None:
+            self._errors.seek(0)
+            lines = self._errors.read().decode("utf-8", "replace").strip().splitlines()
+            if lines:
+                return lines[-1]
+        code = self._process.returncode if self._process is not None else None
+        return f"het printproces stopte zonder antwoord (code {code})"
 
 
-class _Job:
-    """What to print: ``pages`` as ``(URL, PDF path)``, served from ``site_dir`` at ``base``."""
-
-    def __init__(self, site_dir: Path, base: str, pages: list[tuple[str, Path]]) -> None:
-        self.site_dir = site_dir
-        self.base = base
-        self.pages = pages
-
-
-def _serve_from(site_dir: Path, base: str):
-    """A route handler: a URL under ``base`` gets its file from ``site_dir`` (a folder's
-    ``index.html``; 404 when there is none); a request for any other address is refused."""
-    root = os.path.realpath(site_dir)
-    prefix = urlsplit(base).path
-
-    async def handle(route) -> None:
-        url = route.request.url
-        if not url.startswith(base):
-            await route.abort()
-            return
-        relative = unquote(urlsplit(url).path).removeprefix(prefix)
-        if relative == "" or relative.endswith("/"):
-            relative += "index.html"
-        target = os.path.realpath(os.path.join(root, relative))
-        if os.path.commonpath([root, target]) != root or not os.path.isfile(target):
-            await route.fulfill(status=404, body="")
-            return
-        kind = mimetypes.guess_type(target)[0] or "application/octet-stream"
-        await route.fulfill(path=target, content_type=kind)
-
-    return handle
-
-
-async def _print(page: object, url: str, out: Path) -> Path:
-    """:func:`chromium.print_pdf`, step for step, on Playwright's async API."""
-    # "load": the page's stylesheets and images are in (see chromium.print_pdf).
-    await page.goto(url, wait_until="load")  # type: ignore[attr-defined]
-    await page.evaluate("document.fonts.ready.then(() => true)")  # type: ignore[attr-defined]
-    await page.emulate_media(media="print")  # type: ignore[attr-defined]
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_suffix(".pdf.tmp")
-    await page.pdf(  # type: ignore[attr-defined]
-        path=str(tmp), prefer_css_page_size=True, print_background=True
-    )
-    tmp.replace(out)
-    return out
+def _read_answer(process: subprocess.Popen[bytes], deadline: float) -> dict | None:
+    """The worker's answer: the first line of JSON on its standard output, read until
+    ``deadline``; ``None`` when the worker ends or the time is up without one."""
+    assert process.stdout is not None
+    fd = process.stdout.fileno()
+    data = b""
+    while b"\n" not in data:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return None
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        data += chunk
+    line = data.split(b"\n", 1)[0]
+    try:
+        answer = json.loads(line)
+    except ValueError:
+        return None
+    if isinstance(answer, dict) and ("written" in answer or "failed" in answer):
+        return answer
+    return None
 
 
 @atexit.register

@@ -48,8 +48,9 @@ def print_sheets(
 
     With a ``cache``, a page whose HTML and assets did not change since it was last printed gets
     its earlier PDF back, and Chromium is not started at all when every page was cached.
-    ``printer`` is a browser started earlier in the build (:func:`start_printer`); it is closed
-    here in every case. Without one, a browser is started now. The pages are printed at once.
+    ``printer`` is a browser started earlier in the build (:func:`start_printer`); it is
+    released here in every case (after printing it closes while the build goes on). Without
+    one, a browser is started now. The pages are printed at once.
     Raises ``RuntimeError`` with a Dutch message when Chromium is missing or printing fails.
     """
     from ..outputs import chromium as pdf
@@ -91,4 +92,4 @@ def print_sheets(
         return written
     finally:
         if printer is not None:
-            printer.close()
+            printer.release()

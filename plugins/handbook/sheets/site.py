@@ -142,7 +142,7 @@ def add_sheets(
 def early_printer(enabled: bool, command: str, cache: BuildCache) -> Printer | None:
     """Start Chromium now, in the background, when this build will print the sheets.
 
-    Called as the build starts (``on_pre_build``), so Chromium's start overlaps reading and
+    Called as the build starts (``on_config``), so Chromium's start overlaps reading and
     rendering the pages. Only when no printed sheet is cached (a fresh clone, CI without a
     restored cache, the cache switched off): with PDFs in the cache the sheets usually come
     from it, and a browser started for nothing would only cost time. :func:`render_pdfs` uses
