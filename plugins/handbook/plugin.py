@@ -162,6 +162,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.current.src_uri = page.file.src_uri  # for the links to switched-off topics
         # Kept for a Dutch message in on_page_content, should macros fail to parse the page.
         self.sources[page.file.src_uri] = markdown
+        pagecheck.fill_title(page, self.macros)
         checked = self.pages.get(page.file.src_uri)
         if page.file.generated_by or not self.config.require_front_matter or checked is None:
             return None
