@@ -426,3 +426,21 @@ def test_unchanged_sheets_come_from_the_cache_and_changed_ones_are_printed(
     )
     assert off.returncode == 0, off.stdout + off.stderr
     assert off.stderr.count("PDF geschreven:") == 2, off.stderr
+
+
+def test_the_sheet_reads_the_checked_pages_as_it_would_read_the_files() -> None:
+    """The build takes each page's do's and don'ts from the page check's reading (no second
+    read or parse per page); that gives exactly the sections reading the files gives."""
+    from handbook.pagecheck import read_pages
+    from handbook.sheets.site import nav_sections
+    from mkdocs.structure.files import get_files
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["handbook"]
+    plugin.on_startup(command="build", dirty=False)
+    config = plugin.on_config(config) or config
+    files = get_files(config)
+    checked = read_pages(files, config, plugin.prepared)
+    from_files = nav_sections(files, config.nav)
+    assert len(from_files) >= 30
+    assert nav_sections(files, config.nav, checked) == from_files

@@ -19,6 +19,7 @@ from mkdocs.structure.files import Files
 
 from .core.frontmatter import PageSource, omitted_message, read_page_source
 from .core.placeholders import (
+    has_macro_error,
     macro_error_messages,
     placeholder_messages,
     quick_fill,
@@ -91,11 +92,15 @@ def rendered_page_messages(page, config, macros: Any, prepared: Prepared, source
     env = macros.env
     for key, value in list(page.meta.items()):
         page.meta[key] = render_value(env, macros.variables, value)
+    missing = prepared.recorder.take()
+    rendered = page.markdown or ""
+    if not missing and not has_macro_error(rendered):
+        return []  # the usual case: the file need not be read again for line numbers
     raw = page.file.content_string
     where = label(config, page.file.src_uri)
     return [
-        *placeholder_messages(where, prepared.recorder.take(), raw),
-        *macro_error_messages(env, where, page.markdown or "", source, raw),
+        *placeholder_messages(where, missing, raw),
+        *macro_error_messages(env, where, rendered, source, raw),
     ]
 
 

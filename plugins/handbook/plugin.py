@@ -140,7 +140,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.aid_links = add_decision_aid(files, config, self.prepared)
         self.files = files
         self.with_pdf = add_sector_pages(
-            files, config, self.prepared, with_pdf=pdf_wanted(self.config.pdf, self.command)
+            files,
+            config,
+            self.prepared,
+            with_pdf=pdf_wanted(self.config.pdf, self.command),
+            checked=self.pages,
         )
         self.changelog.add_page(
             files, config, self.prepared.brand.variables, leave_out=self.current.off

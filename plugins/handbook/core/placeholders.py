@@ -212,6 +212,11 @@ def drop_macro_error_blocks(record: logging.LogRecord) -> bool:
     )
 
 
+def has_macro_error(rendered: str) -> bool:
+    """Whether mkdocs-macros put one of its error blocks in the page's Markdown."""
+    return _MACRO_SYNTAX_ERROR in rendered or _MACRO_ERROR.search(rendered) is not None
+
+
 def macro_error_messages(
     env: Environment, label: str, rendered: str, source: str, raw: str
 ) -> list[str]:

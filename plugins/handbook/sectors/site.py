@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.structure.files import Files
 
+from ..core.frontmatter import PageSource
 from ..decision.page import PAGE_URI as AID_PAGE
 from ..generated import add_page, stand_in
 from ..prepare import Prepared
@@ -14,7 +16,14 @@ from ..sheets.site import add_sheets
 from .page import SECTOR_PAGE, onepager_items, sector_page
 
 
-def add_sector_pages(files: Files, config, prepared: Prepared, *, with_pdf: bool) -> bool:
+def add_sector_pages(
+    files: Files,
+    config,
+    prepared: Prepared,
+    *,
+    with_pdf: bool,
+    checked: Mapping[str, PageSource] | None = None,
+) -> bool:
     """Add the sector page, the quick reference and the crisis card; whether to print PDFs.
 
     The sheets need all data: with a problem in it (reported already) they get stand-ins and
@@ -38,6 +47,7 @@ def add_sector_pages(files: Files, config, prepared: Prepared, *, with_pdf: bool
             sector_items=onepager_items(sector),
             choose_sector_rules=sector.several,
             aid_uri=AID_PAGE if files.get_file_from_path(AID_PAGE) is not None else None,
+            checked=checked,
         )
     )
     return with_pdf

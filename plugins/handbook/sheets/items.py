@@ -99,7 +99,13 @@ def _read_section(src_uri: str, raw: str, title: str | None) -> Section | None:
         meta = page_meta(data if isinstance(data, dict) else {})
     except (yaml.YAMLError, Invalid, ValueError, TypeError, RecursionError):
         return None  # reported with file and line by the page check
-    title = title or data.get("title") or _h1(raw) or src_uri.removesuffix(".md")
+    return section_from_meta(src_uri, meta, raw, title)
+
+
+def section_from_meta(src_uri: str, meta: Any, raw: str, title: str | None = None) -> Section:
+    """The section of a page whose front matter was validated already (``meta``, the page
+    check's record of ``models.PageMeta``; ``raw``, the page's text, for its first heading)."""
+    title = title or getattr(meta, "title", None) or _h1(raw) or src_uri.removesuffix(".md")
     return Section(
         src_uri=src_uri,
         title=str(title),

@@ -17,11 +17,19 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from ..core.cache import BuildCache
+from ..core.frontmatter import PageSource
 from ..core.switches import switch
 from ..generated import add_page
 from ..outputs.chromium import find_chromium
 from . import crisiskaart, onepager
-from .items import Section, SheetItem, collect_sections, nav_pages, sheet_items
+from .items import (
+    Section,
+    SheetItem,
+    collect_sections,
+    nav_pages,
+    section_from_meta,
+    sheet_items,
+)
 from .layout import budget_message, usage
 from .printing import print_sheets, public_base, start_printer
 
@@ -31,18 +39,31 @@ if TYPE_CHECKING:
 log = get_plugin_logger(__name__)
 
 
-def nav_sections(files: Files, nav: Any) -> list[Section]:
-    """Front matter of every page in the nav, read once per build, in navigation order."""
+def nav_sections(
+    files: Files, nav: Any, checked: Mapping[str, PageSource] | None = None
+) -> list[Section]:
+    """Front matter of every page in the nav, in navigation order.
+
+    ``checked`` are the pages the page check read and validated this build (``pagecheck``):
+    their sections come from that, without reading or parsing the page again. A page with
+    front matter that did not pass is left out, as it is when read here.
+    """
     listed = nav_pages(nav)
     if not listed:  # no nav: MkDocs orders the pages by path
         listed = [(None, f.src_uri) for f in files.documentation_pages()]
-    pages = []
+    checked = checked or {}
+    sections = []
     for title, src_uri in listed:
         file = files.get_file_from_path(src_uri)
         if file is None or file.generated_by:
             continue
-        pages.append((title, src_uri, file.content_string))
-    return collect_sections(pages)
+        page = checked.get(src_uri)
+        if page is not None:
+            if page.meta is not None:
+                sections.append(section_from_meta(src_uri, page.meta, page.text, title))
+        else:
+            sections.extend(collect_sections([(title, src_uri, file.content_string)]))
+    return sections
 
 
 def pdf_wanted(enabled: bool, command: str) -> bool:
@@ -99,12 +120,14 @@ def add_sheets(
     sector_items: Sequence[Mapping[str, Any]] = (),
     choose_sector_rules: bool = False,
     aid_uri: str | None = None,
+    checked: Mapping[str, PageSource] | None = None,
 ) -> list[str]:
     """Add ``snelle-referentie.md`` and ``crisiskaart.md``; returns Dutch budget messages.
 
     ``aid_uri`` is the decision aid's page when the build has one: the sheet points to it.
+    ``checked``: the pages as the page check read them (see :func:`nav_sections`).
     """
-    sections = nav_sections(files, config.nav)
+    sections = nav_sections(files, config.nav, checked)
     wide = onepager.aid_line(variables, aid_uri) if aid_uri else None
     # Several merged sectors can bring more rules than fit: then the sheet chooses (kern, in
     # order). One sector's rules are the editors' to fit, as the pages' own are.
