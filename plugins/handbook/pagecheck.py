@@ -85,6 +85,49 @@ def fill_title(page, macros: Any) -> None:
         page.title = filled
 
 
+# Set in the front matter of a page that fill_plain_page filled, for macros only; taken out
+# again once the page is rendered (unmark_filled), so nothing after that sees it.
+_FILLED = "render_macros"
+
+
+def fill_plain_page(markdown: str, page, macros: Any) -> str:
+    """The page's Markdown with its placeholders filled, when they are all plain names
+    (``{{ organisatie.naam }}``) that exist: exactly the text macros would give (see
+    ``placeholders.quick_fill``). Anything else (a macro call, a filter, a block, an unknown
+    name, a title macros still has to fill) is returned as it is, for macros.
+
+    For a filled page macros is told to leave it (``render_macros: false``, its own switch):
+    rendering it again as a template, with a copy of all variables and the front matter per
+    page, was most of the handbook's cost per page on a 500-page handbook. A page whose front
+    matter sets ``render_macros`` itself, or a site where macros renders only pages that ask
+    for it, is left to macros.
+    """
+    if _FILLED in page.meta or not macros.config.get("render_by_default", True):
+        return markdown
+    title = page.title
+    if (isinstance(title, str) and "{" in title) or "\r" in markdown:
+        return markdown  # macros fills the title (fill_title could not): it renders the page
+    env = macros.env
+    if "{" in markdown:
+        names = ChainMap(page.meta, {"page": page}, macros.variables)
+        filled = quick_fill(env, markdown, names)
+        if filled is None:
+            return markdown
+    else:  # no placeholder at all: Jinja would only drop one newline at the end
+        drop = markdown.endswith("\n") and not env.keep_trailing_newline
+        filled = markdown[:-1] if drop else markdown
+    page.meta[_FILLED] = False
+    page.handbook_filled = True
+    return filled
+
+
+def unmark_filled(page) -> None:
+    """Take out what :func:`fill_plain_page` told macros, once the page is rendered."""
+    if getattr(page, "handbook_filled", False):
+        page.meta.pop(_FILLED, None)
+        page.handbook_filled = False
+
+
 def rendered_page_messages(page, config, macros: Any, prepared: Prepared, source: str) -> list[str]:
     """After a page's Markdown was rendered: titles and front matter as text, and the
     placeholders and macro errors found while rendering (``source``: the Markdown before)."""

@@ -168,13 +168,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.sources[page.file.src_uri] = markdown
         pagecheck.fill_title(page, self.macros)
         checked = self.pages.get(page.file.src_uri)
-        if page.file.generated_by or not self.config.require_front_matter or checked is None:
-            return None
-        return with_additions(markdown, checked, self.prepared)
+        if not (page.file.generated_by or not self.config.require_front_matter or checked is None):
+            markdown = with_additions(markdown, checked, self.prepared) or markdown
+        # A page with only plain placeholders is filled here; macros then leaves it alone.
+        return pagecheck.fill_plain_page(markdown, page, self.macros)
 
     @event_priority(50)  # right after the page's Markdown was rendered; order is not critical
     def on_page_content(self, html: str, *, page, config, files) -> str | None:
         if self.config.enabled:
+            pagecheck.unmark_filled(page)
             source = self.sources.get(page.file.src_uri, "")
             self.errors.extend(
                 pagecheck.rendered_page_messages(page, config, self.macros, self.prepared, source)
