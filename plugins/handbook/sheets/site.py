@@ -169,8 +169,8 @@ def early_printer(enabled: bool, command: str, cache: BuildCache) -> Printer | N
     rendering the pages. Only when no printed sheet is cached (a fresh clone, CI without a
     restored cache, the cache switched off): with PDFs in the cache the sheets usually come
     from it, and a browser started for nothing would only cost time. :func:`render_pdfs` uses
-    it and closes it; :func:`keep_printer` and :func:`stop_printer` close it when the build
-    makes no PDF after all, or stops.
+    it and releases it (the browser closes while the build ends); :func:`keep_printer` and
+    :func:`stop_printer` close it when the build makes no PDF after all, or stops.
     """
     if _no_pdf(enabled, command) is not None or cache.has_pdfs():
         return None
@@ -201,7 +201,7 @@ def render_pdfs(
     """Print both sheets of a built site to PDF next to their pages (Chromium required).
 
     A sheet that is the same as at an earlier build comes from ``cache`` without Chromium.
-    ``printer`` is the browser :func:`early_printer` started, if any; it is closed here.
+    ``printer`` is the browser :func:`early_printer` started, if any; it is released here.
     ``intranet_url`` (``organisatie.intranet_url``) is where the links in the PDFs point.
     """
     targets = [
