@@ -73,31 +73,39 @@ def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
     return condition()
 
 
-def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], str, Path, Path]:
-    """A strict build with PDFs and no cache (so Chromium starts early), paused in on_env."""
+def _project_with_hook(tmp_path: Path, hook: str) -> Path:
+    """A copy of the project whose mkdocs.yml loads ``hook`` as hooks.py."""
     project = copy_project(tmp_path / "project")
-    (project / "hooks.py").write_text(HOOK, encoding="utf-8")
+    (project / "hooks.py").write_text(hook, encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8"
     )
-    marker = f"HANDBOOK_TEST_MARK={uuid.uuid4().hex}"
+    return project
+
+
+def _build_env(marker: str, **env: str) -> dict[str, str]:
+    """A build with PDFs and no cache (so Chromium starts early), its processes marked."""
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "HANDBOOK_CACHE": "0",
+        "HANDBOOK_PDF": "1",
+        "HANDBOOK_TEST_MARK": marker,
+        **env,
+    }
+
+
+def _paused_build(tmp_path: Path, **env: str) -> tuple[subprocess.Popen[str], str, Path, Path]:
+    """A strict build with PDFs and no cache (so Chromium starts early), paused in on_env."""
+    project = _project_with_hook(tmp_path, HOOK)
+    value = uuid.uuid4().hex
     go = tmp_path / "go"
     paused = tmp_path / "paused"
-    name, value = marker.split("=", 1)
     process = subprocess.Popen(
         [str(VENV_BIN / "mkdocs"), "build", "--strict", "--site-dir", str(tmp_path / "site")],
         cwd=project,
-        env={
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "HANDBOOK_CACHE": "0",
-            "HANDBOOK_PDF": "1",
-            "HANDBOOK_TEST_GO": str(go),
-            "HANDBOOK_TEST_PAUSED": str(paused),
-            name: value,
-            **env,
-        },
+        env=_build_env(value, HANDBOOK_TEST_GO=str(go), HANDBOOK_TEST_PAUSED=str(paused), **env),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -190,26 +198,14 @@ def test_a_build_prints_in_a_process_of_its_own_and_leaves_nothing_running(
     turns with rendering pages under the GIL. When the build has ended, so has the browser."""
     from pypdf import PdfReader
 
-    project = copy_project(tmp_path / "project")
-    (project / "hooks.py").write_text(IMPORTS_HOOK, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8") + "\nhooks:\n  - hooks.py\n", encoding="utf-8"
-    )
+    project = _project_with_hook(tmp_path, IMPORTS_HOOK)
     marker = uuid.uuid4().hex
     imports = tmp_path / "imports.txt"
     site = tmp_path / "site"
     result = subprocess.run(
         [str(VENV_BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
         cwd=project,
-        env={
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "HANDBOOK_CACHE": "0",
-            "HANDBOOK_PDF": "1",
-            "HANDBOOK_TEST_IMPORTS": str(imports),
-            "HANDBOOK_TEST_MARK": marker,
-        },
+        env=_build_env(marker, HANDBOOK_TEST_IMPORTS=str(imports)),
         capture_output=True,
         text=True,
         timeout=600,
