@@ -64,6 +64,13 @@ def _cmdline(pid: int) -> bytes:
         return b""
 
 
+def _browser_running(marker: str) -> bool:
+    """Whether a Chromium process of the marked build runs (not only the build or its worker)."""
+    lines = [_cmdline(pid) for pid in _marked(marker)]
+    # The worker names Chromium's path among its arguments: only Chromium's own processes count.
+    return any(b"chromium" in line and b"print_worker" not in line for line in lines)
+
+
 def _wait_for(condition: Callable[[], bool], seconds: float = 60) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -128,7 +135,11 @@ def _run_paused(tmp_path: Path, stop: str) -> tuple[subprocess.Popen[str], str, 
             300,
         )
         assert ready and process.poll() is None, "Chromium did not start during the build"
-        if stop == "ctrl-c":
+        if stop == "kill":
+            # The browser itself is up: a build killed now must not leave it running.
+            assert _wait_for(lambda: _browser_running(marker), 300), "no Chromium came up"
+            process.kill()
+        elif stop == "ctrl-c":
             process.send_signal(signal.SIGINT)
         else:
             go.touch()
@@ -160,6 +171,15 @@ def test_ctrl_c_during_the_build_closes_the_chromium_started_early(
     process, marker, _ = _run_paused(tmp_path, "ctrl-c")
     assert process.returncode != 0
     assert _wait_for(lambda: not _marked(marker), 10), f"Chromium left behind: {_marked(marker)}"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_killed_build_leaves_no_chromium_behind(tmp_path: Path, chromium_path: str) -> None:
+    """No Ctrl-C handling, no atexit: the worker sees its input end and closes the browser."""
+    process, marker, _ = _run_paused(tmp_path, "kill")
+    assert process.returncode == -signal.SIGKILL
+    assert _wait_for(lambda: not _marked(marker), 30), f"Chromium left behind: {_marked(marker)}"
 
 
 @pytest.mark.browser

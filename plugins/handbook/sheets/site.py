@@ -45,8 +45,8 @@ def nav_sections(
     """Front matter of every page in the nav, in navigation order.
 
     ``checked`` are the pages the page check read and validated this build (``pagecheck``):
-    their sections come from that, without reading or parsing the page again. A page with
-    front matter that did not pass is left out, as it is when read here.
+    their sections come from that, without reading or parsing the page again. A page whose
+    front matter did not pass the check is left out (the check reported it; the build stops).
     """
     listed = nav_pages(nav)
     if not listed:  # no nav: MkDocs orders the pages by path
