@@ -41,6 +41,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .chromium import CHROMIUM_ARGS
+from .printer import CLOSE_SECONDS
 
 
 class _Failed(Exception):
@@ -88,7 +89,9 @@ async def _main(executable: str, pages: int) -> None:
                 # Said before the browser closes: the build goes on while it does.
                 _answer({"written": [str(out) for _, out in jobs]})
             finally:
-                await browser.close()
+                # The build has gone on (and may have ended): nobody is left to stop a close
+                # that hangs, so it has a limit of its own.
+                await asyncio.wait_for(browser.close(), CLOSE_SECONDS)
     except _Failed as failed:
         _answer({"failed": {"url": failed.url, "error": str(failed)}})
     except Exception as error:  # starting Playwright or Chromium: reported by the build
