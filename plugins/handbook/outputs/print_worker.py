@@ -32,6 +32,7 @@ readers can follow them, and printing never asks another host for anything. No M
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import mimetypes
 import os
@@ -90,8 +91,10 @@ async def _main(executable: str, pages: int) -> None:
                 _answer({"written": [str(out) for _, out in jobs]})
             finally:
                 # The build has gone on (and may have ended): nobody is left to stop a close
-                # that hangs, so it has a limit of its own.
-                await asyncio.wait_for(browser.close(), CLOSE_SECONDS)
+                # that hangs, so it has a limit of its own. Running out of it does not replace
+                # the answer or the error already on its way; the worker then stops Playwright.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(browser.close(), CLOSE_SECONDS)
     except _Failed as failed:
         _answer({"failed": {"url": failed.url, "error": str(failed)}})
     except Exception as error:  # starting Playwright or Chromium: reported by the build
