@@ -327,3 +327,25 @@ def test_a_page_check_is_remembered_only_when_the_page_is_fine(
     finally:
         validation.use_folder(None)
         validation.forget()
+
+
+def test_a_pdf_the_page_links_to_is_no_part_of_its_key(tmp_path: Path) -> None:
+    # The sheet links to its own PDF; printing writes that PDF, which must not change the key.
+    site = _site(tmp_path)
+    page = site / "snelle-referentie" / "index.html"
+    page.write_text(page.read_text("utf-8") + '<a href="blad.pdf">PDF</a>', "utf-8")
+    cache = BuildCache(None)
+    key = cache.pdf_key(site, "snelle-referentie/", None)
+    (site / "snelle-referentie" / "blad.pdf").write_bytes(b"%PDF-1.7 gedrukt")
+    assert cache.pdf_key(site, "snelle-referentie/", None) == key
+
+
+def test_the_pdf_key_of_html_not_yet_written_is_that_of_the_written_page(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    cache = BuildCache(None)
+    page = site / "snelle-referentie" / "index.html"
+    html = page.read_bytes()
+    key = cache.pdf_key(site, "snelle-referentie/", None, "https://x.example/")
+    page.unlink()
+    assert cache.pdf_key(site, "snelle-referentie/", None, "https://x.example/", html=html) == key
+    assert cache.pdf_key(site, "snelle-referentie/", None, "https://x.example/", html=b"") != key

@@ -356,3 +356,86 @@ def test_without_chromium_the_message_is_the_same_as_before(
     assert str(raised.value) == (
         "Chromium ontbreekt. Installeer Debian's pakket: sudo apt-get install chromium"
     )
+
+
+@pytest.mark.browser
+def test_a_page_handed_over_as_html_is_printed_from_that_html(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    from pypdf import PdfReader
+
+    site = tmp_path / "site"
+    (site / "css").mkdir(parents=True)
+    (site / "css" / "blad.css").write_text("p::after { content: ' en opmaak'; }", "utf-8")
+    base = "https://intranet.voorbeeld.example/beleid/"
+    # Not in the folder yet (MkDocs has rendered the page, not written it): its stylesheet is.
+    html = (
+        "<!doctype html><html lang='nl'><title>a</title>"
+        "<link rel='stylesheet' href='../css/blad.css'><p>Gegeven blad</p></html>"
+    )
+    printer = Printer(chromium_path, pages=1).start()
+    try:
+        [written] = printer.print_pages(
+            site, base, [(base + "a/", site / "a" / "a.pdf")], {base + "a/": html}
+        )
+    finally:
+        printer.release()
+    assert "Gegeven blad en opmaak" in PdfReader(written).pages[0].extract_text()
+    assert not (site / "a" / "index.html").exists()
+
+
+@pytest.mark.browser
+def test_sheets_handed_over_early_are_printed_again_when_the_site_changed_since(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    from handbook.sheets.early import EarlyJob
+    from pypdf import PdfReader
+
+    site = tmp_path / "site"
+    targets = _tiny_site(site)
+    base = "https://handboek.invalid/"
+    old = "<!doctype html><html lang='nl'><title>a</title><p>Oude tekst</p></html>"
+    printer = Printer(chromium_path).start()
+    printer.submit(
+        site,
+        base,
+        [(base + "a/", site / "a" / "a.pdf"), (base + "b/", site / "b" / "b.pdf")],
+        {base + "a/": old},
+    )
+    # The keys of what was handed over do not match the pages in the folder now.
+    early = EarlyJob(printer, {"a/": "toen", "b/": "toen"})
+    written = print_sheets(site, targets, printer=printer, site_url=base, early=early)
+    assert not early.used
+    assert written == [site / "a" / "a.pdf", site / "b" / "b.pdf"]
+    text = PdfReader(written[0]).pages[0].extract_text()
+    assert "Blad a" in text and "Oude tekst" not in text
+
+
+@pytest.mark.browser
+def test_sheets_handed_over_early_are_used_when_nothing_changed(
+    tmp_path: Path, chromium_path: str
+) -> None:
+    from handbook.core.cache import BuildCache
+    from handbook.sheets.early import EarlyJob
+    from pypdf import PdfReader
+
+    site = tmp_path / "site"
+    targets = _tiny_site(site)
+    base = "https://handboek.invalid/"
+    cache = BuildCache(tmp_path / "cache")
+    html = {url: (site / url / "index.html").read_text("utf-8") for url, _ in targets}
+    keys = {url: cache.pdf_key(site, url, chromium_path, base) for url, _ in targets}
+    # What is handed over is the page MkDocs is about to write: here with a mark that shows
+    # which of the two was printed.
+    given = {base + url: text.replace("Blad", "Gegeven blad") for url, text in html.items()}
+    printer = Printer(chromium_path).start()
+    printer.submit(site, base, [(base + url, site / url / name) for url, name in targets], given)
+    early = EarlyJob(printer, keys)
+    written = print_sheets(site, targets, cache, printer, base, early)
+    assert early.used
+    assert written == [site / "a" / "a.pdf", site / "b" / "b.pdf"]
+    assert "Gegeven blad a" in PdfReader(written[0]).pages[0].extract_text()
+    # Kept in the cache under the key of the page in the folder.
+    assert sorted(p.stem for p in (tmp_path / "cache" / "pdf").glob("*.pdf")) == sorted(
+        keys.values()
+    )

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from conftest import ROOT
 from handbook.core.frontmatter import front_matter_text
-from handbook.search.keywords import BOOST, FIELD, add_keywords, keywords_of
+from handbook.search.keywords import BOOST, FIELD, add_keywords, in_page_order, keywords_of
 
 # A word an employee types -> the page that must be the first result.
 KEYWORD_ONLY = {
@@ -188,3 +188,28 @@ def test_a_keyword_that_is_not_a_list_gets_a_dutch_message() -> None:
         "docs/x.md, regel 7, sleutel 'trefwoorden': moet een lijst zijn (regels die beginnen "
         "met '- ')."
     ]
+
+
+def test_the_index_lists_pages_in_the_order_given_and_each_page_as_it_was() -> None:
+    index = {
+        "config": {},
+        "docs": [
+            {"location": "b/", "title": "B"},
+            {"location": "b/#twee", "title": "B twee"},
+            {"location": "", "title": "Home"},
+            {"location": "#een", "title": "Home een"},
+            {"location": "los/", "title": "Niet in de lijst"},
+            {"location": "a/", "title": "A"},
+        ],
+    }
+    ordered = in_page_order(index, ["", "a/", "b/"])
+    assert [entry["title"] for entry in ordered["docs"]] == [
+        "Home",
+        "Home een",
+        "A",
+        "B",
+        "B twee",
+        "Niet in de lijst",
+    ]
+    same = {"docs": [{"location": "b/"}, {"location": "a/"}]}
+    assert in_page_order(same, []) == {"docs": [{"location": "b/"}, {"location": "a/"}]}

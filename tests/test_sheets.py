@@ -393,22 +393,39 @@ def test_cli_pdf_without_a_built_site_says_what_to_do(tmp_path: Path, capsys) ->
     assert "Bouw eerst de site met 'make build'" in err
 
 
+def _files_of(site: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
+
+
 @pytest.mark.browser
 def test_unchanged_sheets_come_from_the_cache_and_changed_ones_are_printed(
     tmp_path: Path, chromium_path: str
 ) -> None:
     project = copy_project(tmp_path / "project")
     out = tmp_path / "site"
-    first = build(project, out, pdf=True)
+    # A fresh clone: nothing cached, so the sheets are built first and printed while the
+    # other pages are built (sheets/early.py).
+    first = mkdocs("build", "--strict", "-v", "--site-dir", str(out), cwd=project)
     assert first.returncode == 0, first.stdout + first.stderr
     assert first.stderr.count("PDF geschreven:") == 2, first.stderr
+    assert "gedrukt terwijl de andere pagina's gebouwd werden" in first.stderr, first.stderr
     printed = (out / "snelle-referentie" / PDF_NAME).read_bytes()
     assert (project / ".cache" / "plugin" / "handbook" / "pdf").is_dir()
+    before = _files_of(out)
 
     again = build(project, out, pdf=True)
     assert again.returncode == 0, again.stdout + again.stderr
     assert again.stderr.count("PDF ongewijzigd, uit de cache:") == 2, again.stderr
     assert (out / "snelle-referentie" / PDF_NAME).read_bytes() == printed
+    # Built in MkDocs' own order this time: the same site, byte for byte (sitemap and search
+    # index list the pages in the same order).
+    after = _files_of(out)
+    assert sorted(after) == sorted(before)
+    assert [name for name in before if before[name] != after[name]] == []
 
     data = project / "data" / "organisatie.yml"
     data.write_text(

@@ -31,7 +31,15 @@ from .search.keywords import add_keywords_to_site, keywords_of
 from .sectors.page import SECTOR_PAGE, normalize_url
 from .sectors.site import add_sector_pages
 from .serve import SERVE_BUILD_DELAY_SECONDS, SERVE_POLL_SECONDS, quicker_polling
-from .sheets.site import early_printer, keep_printer, pdf_wanted, render_pdfs, stop_printer
+from .sheets.early import EarlyPrint
+from .sheets.site import (
+    early_printer,
+    keep_printer,
+    pdf_wanted,
+    print_while_building,
+    render_pdfs,
+    stop_printer,
+)
 from .topics.select import page_uri, prune_nav
 from .topics.unlink import Current, UnlinkExtension
 
@@ -71,6 +79,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # Chromium starts now, in the background, if the sheets will be printed (sheets/site.py):
         # its start then overlaps reading the data and rendering the pages.
         self.printer = early_printer(self.config.pdf, self.command, self.cache)
+        self.early: EarlyPrint | None = None  # set in on_env when the sheets print meanwhile
         # Data that was valid before is not validated again (nor pydantic imported for it).
         use_folder(self.cache.path("validated"))
         self.prepared: Prepared = prepare(
@@ -209,6 +218,21 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         self.errors.extend(m for m in problems if m not in self.errors)
         if self.errors:
             raise PluginError(abort_message(self.errors))
+        # A browser is ready for the sheets: they are built first and printed meanwhile.
+        intranet = self.prepared.brand.variables["organisatie"]["intranet_url"]
+        self.early = print_while_building(self.printer, files, Path(config.site_dir), intranet)
+        return None
+
+    def on_template_context(self, context, *, template_name, config):
+        if self.config.enabled and self.early is not None and self.early.pages:
+            # The sheets are built first (on_env); the sitemap lists the pages as before.
+            context["pages"] = self.early.pages
+        return context
+
+    @event_priority(-100)  # last: the page's HTML as MkDocs writes it
+    def on_post_page(self, output: str, *, page, config) -> str | None:
+        if self.config.enabled and self.early is not None:
+            self.early.rendered(page.file.src_uri, page.url, output)
         return None
 
     def on_serve(self, server, *, config, builder):
@@ -231,13 +255,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         if not self.config.enabled:
             return
         self.links.detach()
-        add_keywords_to_site(Path(config.site_dir), self.keywords)
+        order = self.early.order if self.early is not None else ()
+        add_keywords_to_site(Path(config.site_dir), self.keywords, order)
         self.cache.tidy()
         if not self.with_pdf:
             return
         intranet = self.prepared.brand.variables["organisatie"]["intranet_url"]
         site_dir = Path(config.site_dir)
-        for path in render_pdfs(site_dir, self.files, self.cache, self.printer, intranet):
+        pdfs = render_pdfs(site_dir, self.files, self.cache, self.printer, intranet, self.early)
+        for path in pdfs:
             name = path.relative_to(config.site_dir).as_posix()
             if path in self.cache.hits:
                 log.info(f"PDF ongewijzigd, uit de cache: {name}")

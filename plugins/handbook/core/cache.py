@@ -41,6 +41,10 @@ KEEP = 64
 # also the number of validated results kept on disk (see ``validation.py``).
 KEEP_PAGES = 4096
 
+# Links to other pages and to the PDFs themselves: not loaded when a page is printed (a PDF next
+# to the page exists once it is printed, so it would change the page's key).
+_NOT_LOADED = (".html", ".pdf")
+
 _ASSET = re.compile(r"""(?:href|src)=["']?([^"'\s>]+)""")
 
 
@@ -70,16 +74,22 @@ class BuildCache:
     # --- sheet PDFs ---
 
     def pdf_key(
-        self, site_dir: Path, page_url: str, chromium: str | None, site_url: str = ""
+        self,
+        site_dir: Path,
+        page_url: str,
+        chromium: str | None,
+        site_url: str = "",
+        html: bytes | None = None,
     ) -> str:
         """Hash of what the PDF of ``page_url`` depends on: the built site ``site_dir`` and the
-        address it is printed at (its links point there)."""
+        address it is printed at (its links point there). ``html`` is the page's HTML when it
+        is not written yet (read from ``site_dir`` otherwise)."""
         digest = hashlib.sha256(f"pdf {PDF_FORMAT} {site_url}\n".encode())
         if chromium:
             stat = Path(chromium).resolve().stat()
             digest.update(f"chromium {chromium} {stat.st_size} {stat.st_mtime_ns}\n".encode())
         page = page_file(site_dir, page_url)
-        html = page.read_bytes()
+        html = page.read_bytes() if html is None else html
         digest.update(html)
         for asset in local_assets(site_dir, page, html.decode("utf-8", "replace")):
             name = Path(os.path.relpath(asset, os.path.abspath(site_dir))).as_posix()
@@ -271,7 +281,7 @@ def local_assets(site_dir: Path, page: Path, html: str) -> list[Path]:
     found: set[str] = set()
     for ref in set(_ASSET.findall(html)):
         parts = urlsplit(ref)
-        if parts.scheme or parts.netloc or not parts.path or parts.path.endswith(".html"):
+        if parts.scheme or parts.netloc or not parts.path or parts.path.endswith(_NOT_LOADED):
             continue
         path = unquote(parts.path)
         base = root if path.startswith("/") else folder

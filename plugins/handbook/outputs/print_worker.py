@@ -4,7 +4,11 @@ Run as ``python -m handbook.outputs.print_worker EXECUTABLE PAGES`` by the build
 Playwright and Chromium at once and opens ``PAGES`` pages, so they are ready when the build is.
 Then it reads one job from standard input, one line of JSON::
 
-    {"site_dir": "/…/site", "base": "https://intranet…/", "pages": [["https://…/a/", "/…/a.pdf"]]}
+    {"site_dir": "/…/site", "base": "https://intranet…/", "pages": [["https://…/a/", "/…/a.pdf"]],
+     "html": {"https://…/a/": "<!doctype html>…"}}
+
+``html`` (optional) holds pages that are not in ``site_dir`` yet: the build hands over a sheet
+as soon as MkDocs has rendered it, and prints it while the other pages are still being built.
 
 prints every page at once, answers with one line of JSON on standard output (``{"written":
 […]}`` or ``{"failed": {"url": … or null, "error": "…"}}``), then closes the browser and ends;
@@ -74,7 +78,8 @@ async def _main(executable: str, pages: int) -> None:
                     _answer({"written": []})
                     return
                 jobs = [(url, Path(out)) for url, out in job["pages"]]
-                await context.route("**/*", _serve_from(Path(job["site_dir"]), job["base"]))
+                serve = _serve_from(Path(job["site_dir"]), job["base"], job.get("html") or {})
+                await context.route("**/*", serve)
                 while len(open_pages) < len(jobs):
                     open_pages.append(await context.new_page())
                 results = await asyncio.gather(
@@ -110,16 +115,21 @@ def _answer(answer: dict) -> None:
         pass
 
 
-def _serve_from(site_dir: Path, base: str):
+def _serve_from(site_dir: Path, base: str, html: dict[str, str] | None = None):
     """A route handler: a URL under ``base`` gets its file from ``site_dir`` (a folder's
-    ``index.html``; 404 when there is none); a request for any other address is refused."""
+    ``index.html``; 404 when there is none) or, for a URL in ``html``, that HTML; a request for
+    any other address is refused."""
     root = os.path.realpath(site_dir)
     prefix = urlsplit(base).path
+    given = {url: text.encode("utf-8", "xmlcharrefreplace") for url, text in (html or {}).items()}
 
     async def handle(route) -> None:
         url = route.request.url
         if not url.startswith(base):
             await route.abort()
+            return
+        if url in given:
+            await route.fulfill(body=given[url], content_type="text/html; charset=utf-8")
             return
         relative = unquote(urlsplit(url).path).removeprefix(prefix)
         if relative == "" or relative.endswith("/"):

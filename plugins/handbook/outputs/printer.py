@@ -2,8 +2,10 @@
 
 Starting Playwright and Chromium takes seconds, most of it waiting for processes to come up.
 A build that knows early it will print (``sheets/site.py``) starts a :class:`Printer` then, so
-the start overlaps MkDocs rendering pages; at the end it hands over the URLs and every page is
-printed in parallel, each in a page that is already open. The printing itself happens in
+the start overlaps MkDocs rendering pages. It hands over the pages (:meth:`Printer.submit`) as
+soon as MkDocs has rendered them (``sheets/early.py``), or else at the end, and every page is
+printed in parallel, each in a page that is already open; :meth:`Printer.collect` waits for the
+answer. The printing itself happens in
 :mod:`print_worker`, a separate Python process, so none of it takes the build's turn under the
 GIL; this module only starts that process, passes the job in and reads the answer.
 
@@ -26,7 +28,7 @@ import sys
 import tempfile
 import time
 import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -64,6 +66,7 @@ class Printer:
         self._process: subprocess.Popen[bytes] | None = None
         self._errors: IO[bytes] | None = None
         self._answered = False
+        self.submitted = False  # a job was handed over (:meth:`submit`)
 
     def start(self) -> Printer:
         for done in [printer for printer in _LIVE if not printer.running]:
@@ -93,15 +96,32 @@ class Printer:
         return self._process is not None and self._process.poll() is None
 
     def print_pages(
-        self, site_dir: Path, base: str, jobs: Sequence[tuple[str, Path]]
+        self,
+        site_dir: Path,
+        base: str,
+        jobs: Sequence[tuple[str, Path]],
+        html: Mapping[str, str] | None = None,
     ) -> list[Path]:
         """Print every ``(URL, PDF path)`` at once; the paths, in the order given.
 
         The URLs start with ``base``, the site's public address; what the pages ask for under
-        ``base`` comes from ``site_dir``. Raises :class:`PrintFailed` naming the page (or the
-        start) that failed. One job per printer: the worker closes the browser after it, while
-        the build goes on and ends (:meth:`release`).
+        ``base`` comes from ``site_dir``, except a page whose URL is in ``html``: its HTML is
+        given here (a page MkDocs has rendered but not yet written). Raises
+        :class:`PrintFailed` naming the page (or the start) that failed. One job per printer:
+        the worker closes the browser after it, while the build goes on and ends
+        (:meth:`release`).
         """
+        self.submit(site_dir, base, jobs, html)
+        return self.collect()
+
+    def submit(
+        self,
+        site_dir: Path,
+        base: str,
+        jobs: Sequence[tuple[str, Path]],
+        html: Mapping[str, str] | None = None,
+    ) -> None:
+        """Hand the job to the worker and return at once; :meth:`collect` waits for it."""
         if not self.started:
             self.start()
         process = self._process
@@ -110,12 +130,19 @@ class Printer:
             "site_dir": str(site_dir),
             "base": base,
             "pages": [[url, str(out)] for url, out in jobs],
+            "html": dict(html or {}),
         }
         try:
             process.stdin.write(json.dumps(job).encode() + b"\n")
             process.stdin.close()
         except OSError:  # the worker has ended already: its answer or its errors tell why
             pass
+        self.submitted = True
+
+    def collect(self) -> list[Path]:
+        """Wait for the answer to the job :meth:`submit` handed over: the PDFs' paths."""
+        process = self._process
+        assert process is not None and self.submitted
         deadline = time.monotonic() + WAIT_SECONDS
         answer = _read_answer(process, deadline)
         if answer is None:

@@ -50,15 +50,32 @@ def add_keywords(index: dict[str, Any], keywords: Mapping[str, Sequence[str]]) -
     return index
 
 
-def add_keywords_to_site(site_dir: Path, keywords: Mapping[str, Sequence[str]]) -> bool:
+def in_page_order(index: dict[str, Any], order: Sequence[str]) -> dict[str, Any]:
+    """The index with its entries in the order of the page URLs ``order``, each page's own
+    entries in the order they had; entries of a page not in ``order`` go last."""
+    place = {url: i for i, url in enumerate(order)}
+    docs = index.get("docs")
+    if order and isinstance(docs, list):
+        last = len(place)
+        index["docs"] = sorted(
+            docs, key=lambda entry: place.get(str(entry.get("location", "")).split("#")[0], last)
+        )
+    return index
+
+
+def add_keywords_to_site(
+    site_dir: Path, keywords: Mapping[str, Sequence[str]], order: Sequence[str] = ()
+) -> bool:
     """Rewrite ``search/search_index.json`` in ``site_dir`` with the keywords.
 
+    ``order``: page URLs in the order their entries are listed (the order MkDocs would have
+    built them in, when the build changed it: ``sheets/early.py``); empty: as they are.
     Returns False when there is no index (the search plugin is off): nothing to do then.
     """
     path = site_dir / INDEX
     if not path.is_file():
         return False
-    index = json.loads(path.read_text(encoding="utf-8"))
+    index = in_page_order(json.loads(path.read_text(encoding="utf-8")), order)
     data = json.dumps(add_keywords(index, keywords), ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
     return True

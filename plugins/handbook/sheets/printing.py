@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,7 +11,8 @@ from typing import TYPE_CHECKING
 from ..core.cache import BuildCache
 
 if TYPE_CHECKING:
-    from ..outputs.printer import Printer
+    from ..outputs.printer import Printer, PrintFailed
+    from .early import EarlyJob
 
 
 def start_printer(executable: str | None) -> Printer | None:
@@ -40,6 +42,7 @@ def print_sheets(
     cache: BuildCache | None = None,
     printer: Printer | None = None,
     site_url: str = UNKNOWN_SITE,
+    early: EarlyJob | None = None,
 ) -> list[Path]:
     """Print ``(page URL, PDF name)`` pages of a built site to PDF next to each page.
 
@@ -51,6 +54,9 @@ def print_sheets(
     ``printer`` is a browser started earlier in the build (:func:`start_printer`); it is
     released here in every case (after printing it closes while the build goes on). Without
     one, a browser is started now. The pages are printed at once.
+    ``early`` is the job handed to ``printer`` while the pages were still being built
+    (``early.py``): its PDFs are used when the pages and what they load are still what was
+    printed; otherwise the pages are printed again.
     Raises ``RuntimeError`` with a Dutch message when Chromium is missing or printing fails.
     """
     from ..outputs import chromium as pdf
@@ -58,6 +64,11 @@ def print_sheets(
     try:
         cache = cache or BuildCache(None)
         chromium = pdf.find_chromium()
+        if early is not None:
+            done = _early_pdfs(site_dir, targets, cache, early, chromium, site_url)
+            if done is not None:
+                return done
+            printer = None  # released by _early_pdfs; the pages are printed again below
         written: list[Path] = []
         todo: list[tuple[str, Path, str | None]] = []
         for url, name in targets:
@@ -81,11 +92,7 @@ def print_sheets(
             jobs = [(site_url + url, out) for url, out, _ in todo]
             written.extend(printer.print_pages(site_dir, site_url, jobs))
         except PrintFailed as failed:
-            # Playwright has its own error types; report them once, in Dutch.
-            where = failed.url.removeprefix(site_url) if failed.url else "de site"
-            raise RuntimeError(
-                f"De PDF van {where} kon niet gemaakt worden met Chromium: {failed}."
-            ) from None
+            raise _in_dutch(failed, site_url) from None
         for _, out, key in todo:
             if key is not None:
                 cache.put_pdf(key, out)
@@ -93,3 +100,40 @@ def print_sheets(
     finally:
         if printer is not None:
             printer.release()
+
+
+def _in_dutch(failed: PrintFailed, site_url: str) -> RuntimeError:
+    """Playwright has its own error types; they are reported once, in Dutch."""
+    where = failed.url.removeprefix(site_url) if failed.url else "de site"
+    return RuntimeError(f"De PDF van {where} kon niet gemaakt worden met Chromium: {failed}.")
+
+
+def _early_pdfs(
+    site_dir: Path,
+    targets: Sequence[tuple[str, str]],
+    cache: BuildCache,
+    early: EarlyJob,
+    chromium: str | None,
+    site_url: str,
+) -> list[Path] | None:
+    """The PDFs of ``early`` in the order of ``targets``, kept in ``cache``; ``None`` when a
+    page or something it loads changed after it was handed over (its printer is released)."""
+    from ..outputs.printer import PrintFailed
+
+    keys = {url: cache.pdf_key(site_dir, url, chromium, site_url) for url, _ in targets}
+    if keys != early.keys:
+        with contextlib.suppress(PrintFailed):
+            early.printer.collect()
+        early.printer.release()
+        return None
+    try:
+        written = early.printer.collect()
+    except PrintFailed as failed:
+        raise _in_dutch(failed, site_url) from None
+    by_name = {path.name: path for path in written}
+    ordered = [by_name[name] for _, name in targets]
+    if cache.enabled:
+        for (url, _), path in zip(targets, ordered, strict=True):
+            cache.put_pdf(keys[url], path)
+    early.used = True
+    return ordered

@@ -22,6 +22,7 @@ from ..core.switches import switch
 from ..generated import add_page
 from ..outputs.chromium import find_chromium
 from . import crisiskaart, onepager
+from .early import EarlyPrint
 from .items import (
     Section,
     SheetItem,
@@ -191,25 +192,50 @@ def stop_printer(printer: Printer | None) -> None:
         printer.close()
 
 
+def print_while_building(
+    printer: Printer | None, files: Files, site_dir: Path, intranet_url: object
+) -> EarlyPrint | None:
+    """With a browser started early, build the sheets first and print them while the other
+    pages are built (``early.py``; called in ``on_env``). ``None`` without a browser."""
+    if printer is None:
+        return None
+    early = EarlyPrint(
+        printer,
+        {onepager.SRC_URI: onepager.PDF_NAME, crisiskaart.SRC_URI: crisiskaart.PDF_NAME},
+        site_dir,
+        public_base(intranet_url),
+        find_chromium(),
+    )
+    early.build_sheets_first(files)
+    return early
+
+
 def render_pdfs(
     site_dir: Path,
     files: Files | None = None,
     cache: BuildCache | None = None,
     printer: Printer | None = None,
     intranet_url: object = None,
+    early: EarlyPrint | None = None,
 ) -> list[Path]:
     """Print both sheets of a built site to PDF next to their pages (Chromium required).
 
     A sheet that is the same as at an earlier build comes from ``cache`` without Chromium.
     ``printer`` is the browser :func:`early_printer` started, if any; it is released here.
     ``intranet_url`` (``organisatie.intranet_url``) is where the links in the PDFs point.
+    ``early``: the sheets were handed to ``printer`` as they were rendered
+    (:func:`print_while_building`).
     """
     targets = [
         (_url_of(files, onepager.SRC_URI), onepager.PDF_NAME),
         (_url_of(files, crisiskaart.SRC_URI), crisiskaart.PDF_NAME),
     ]
+    job = early.job if early is not None else None
     try:
-        return print_sheets(site_dir, targets, cache, printer, public_base(intranet_url))
+        written = print_sheets(site_dir, targets, cache, printer, public_base(intranet_url), job)
+        if job is not None and job.used:
+            log.debug("De PDF's zijn gedrukt terwijl de andere pagina's gebouwd werden.")
+        return written
     except RuntimeError as error:
         raise PluginError(
             f"{error} Zet 'pdf: false' onder '- handbook:' in mkdocs.yml om zonder PDF te bouwen."
