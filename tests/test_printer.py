@@ -409,6 +409,8 @@ def test_sheets_handed_over_early_are_printed_again_when_the_site_changed_since(
     assert written == [site / "a" / "a.pdf", site / "b" / "b.pdf"]
     text = PdfReader(written[0]).pages[0].extract_text()
     assert "Blad a" in text and "Oude tekst" not in text
+    # The worker of the job handed over answered, and ends with its browser on its own.
+    assert _wait_for(lambda: not printer.running, 60)
 
 
 @pytest.mark.browser

@@ -211,5 +211,21 @@ def test_the_index_lists_pages_in_the_order_given_and_each_page_as_it_was() -> N
         "B twee",
         "Niet in de lijst",
     ]
+    # Without directory URLs (the offline build): pages end in .html.
+    flat = {
+        "docs": [
+            {"location": "b.html"},
+            {"location": "index.html#een"},
+            {"location": "a.html#x"},
+            {"location": "index.html"},
+        ]
+    }
+    flat = in_page_order(flat, ["index.html", "a.html", "b.html"])
+    assert [entry["location"] for entry in flat["docs"]] == [
+        "index.html#een",
+        "index.html",
+        "a.html#x",
+        "b.html",
+    ]
     same = {"docs": [{"location": "b/"}, {"location": "a/"}]}
     assert in_page_order(same, []) == {"docs": [{"location": "b/"}, {"location": "a/"}]}

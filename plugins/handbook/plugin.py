@@ -224,9 +224,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         return None
 
     def on_template_context(self, context, *, template_name, config):
-        if self.config.enabled and self.early is not None and self.early.pages:
+        if self.config.enabled and self.early is not None and "pages" in context:
             # The sheets are built first (on_env); the sitemap lists the pages as before.
-            context["pages"] = self.early.pages
+            context["pages"] = self.early.in_order(context["pages"])
         return context
 
     @event_priority(-100)  # last: the page's HTML as MkDocs writes it

@@ -21,6 +21,7 @@ changed them after they were rendered) the sheets are printed again.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,6 +76,12 @@ class EarlyPrint:
             if file.src_uri not in self.targets:
                 files.remove(file)
                 files.append(file)
+
+    def in_order(self, pages: Sequence[File]) -> list[File]:
+        """``pages`` in the order from before :meth:`build_sheets_first` (a page that was not
+        there then goes last, in the order given)."""
+        place = {file.src_uri: i for i, file in enumerate(self.pages)}
+        return sorted(pages, key=lambda file: place.get(file.src_uri, len(place)))
 
     def rendered(self, src_uri: str, url: str, html: str) -> None:
         """A page was rendered (``on_post_page``, last): hand over the sheets once both are."""

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.plugins import get_plugin_logger
+
 from ..core.cache import BuildCache
 
 if TYPE_CHECKING:
@@ -21,6 +23,8 @@ def start_printer(executable: str | None) -> Printer | None:
 
     return Printer(executable).start() if executable else None
 
+
+log = get_plugin_logger(__name__)
 
 # The address a sheet is printed at when the site's own is not known: reserved (RFC 2606), so
 # a link in the PDF leads nowhere rather than to somebody else's site.
@@ -68,7 +72,8 @@ def print_sheets(
             done = _early_pdfs(site_dir, targets, cache, early, chromium, site_url)
             if done is not None:
                 return done
-            printer = None  # released by _early_pdfs; the pages are printed again below
+            if printer is early.printer:
+                printer = None  # released by _early_pdfs; the pages are printed again below
         written: list[Path] = []
         todo: list[tuple[str, Path, str | None]] = []
         for url, name in targets:
@@ -122,7 +127,12 @@ def _early_pdfs(
 
     keys = {url: cache.pdf_key(site_dir, url, chromium, site_url) for url, _ in targets}
     if keys != early.keys:
-        with contextlib.suppress(PrintFailed):
+        changed = ", ".join(url for url, _ in targets if keys[url] != early.keys.get(url))
+        log.debug(
+            f"De PDF's worden opnieuw gedrukt: {changed} of wat de pagina laadt is veranderd "
+            "nadat de pagina gebouwd was."
+        )
+        with contextlib.suppress(PrintFailed):  # waited for: it must not write after the new
             early.printer.collect()
         early.printer.release()
         return None
